@@ -22,3 +22,34 @@ export interface Progress {
 }
 
 export type ProgressCallback = (progress: Progress) => void;
+
+/** What one optimiser step reports (see `Stepper`). */
+export interface StepInfo {
+  /** Zero-based index of the step just taken. */
+  readonly step: number;
+  /** Total steps planned, when known. */
+  readonly total?: number;
+  /** Objective value, when it is cheap to compute. */
+  readonly loss?: number;
+}
+
+/**
+ * k nearest neighbours of n points, self excluded: row i of `indices`/`distances`
+ * (n×k, row-major) lists i's neighbours by increasing Euclidean distance.
+ */
+export interface Knn {
+  readonly indices: Int32Array;
+  readonly distances: Float32Array;
+  readonly k: number;
+}
+
+/** The output of `project()`: an n×2 row-major layout, plus the fitted model when the method has one. */
+export interface ProjectionResult {
+  readonly embedding: Float32Array;
+  readonly rows: number;
+  readonly cols: number;
+  /** The method name it was made with, e.g. `'pca'`. */
+  readonly method: string;
+  /** Method-specific fitted state (for `'pca'`, a `PcaModel`). */
+  readonly model?: unknown;
+}

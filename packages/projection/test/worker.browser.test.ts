@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { createProjectionWorker } from '../src/runtime/create-projection-worker.js';
+import { pca } from '../src/methods/pca.js';
+import { PcaModel } from '../src/methods/pca-model.js';
+import { AbortError, ProjectionInputError } from '../src/errors.js';
+import { createRng } from '../src/random/create-rng.js';
+import { normal } from '../src/random/normal.js';
+import type { Progress } from '../src/types.js';
+
+function gaussian(n: number, d: number, seed = 1) {
+  const rng = createRng(seed);
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) data[i * d + j] = normal(rng) * (d - j) + j;
+  return { data, rows: n, cols: d };
+}
+
+const worker = createProjectionWorker();
+afterAll(() => worker.terminate());
+
+describe('createProjectionWorker() in Chromium', () => {
+  test("project(X, {method: 'pca'}) in the module Worker equals the main-thread result and streams progress", async () => {
+    const X = gaussian(2000, 32);
+    const progress: Progress[] = [];
+    const result = await worker.project(X, { method: 'pca' }, { onProgress: (p) => progress.push(p) });
+    expect(Array.from(result.embedding)).toEqual(Array.from(pca(X).embedding));
+    expect(result.model).toBeInstanceOf(PcaModel);
+    expect(progress.some((p) => p.phase === 'covariance')).toBe(true);
+    expect(X.data.length).toBe(2000 * 32);
+  });
+  test('project(X with Infinity) rejects with ProjectionInputError naming X', async () => {
+    const X = gaussian(10, 3);
+    X.data[4] = Infinity;
+    const error = await worker.project(X, { method: 'pca' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProjectionInputError);
+    expect((error as ProjectionInputError).param).toBe('X');
+    const inside = await worker.project(gaussian(10, 3), { method: 'pca', nComponents: 5 }).catch((e: unknown) => e);
+    expect((inside as ProjectionInputError).param).toBe('nComponents');
+  });
+  test('project(X, options, {signal}) aborted after the first progress rejects with AbortError', async () => {
+    const controller = new AbortController();
+    const run = worker.project(gaussian(40_000, 64), { method: 'pca' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+  });
+});
