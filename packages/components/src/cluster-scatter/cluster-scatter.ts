@@ -1,0 +1,13 @@
+import { ClusterScatter } from './cluster-scatter.component.js';
+
+export { ClusterScatter };
+export type { ClusterScatterErrorEvent, ClusterScatterRenderEvent, ClusterScatterViewEvent } from './cluster-scatter.events.js';
+
+// Defines <cluster-scatter> unless some other copy already did (then that definition is kept).
+if (!customElements.get('cluster-scatter')) customElements.define('cluster-scatter', ClusterScatter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cluster-scatter': ClusterScatter;
+  }
+}

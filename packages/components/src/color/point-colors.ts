@@ -1,0 +1,97 @@
+import { ClusterScatterInputError } from '../errors.js';
+import { categoricalColor } from './categorical-color.js';
+import type { ColorScheme } from './color-scheme.js';
+import { parseRgb } from './parse-rgb.js';
+import { TOL_RAINBOW_MAX, tolRainbowDiscrete } from './tol-rainbow-discrete.js';
+
+/** Per-point colours ready for the GPU plus a summary for labels/legends. */
+export interface PointColors {
+  /** n×4 RGBA bytes, row-major (alpha 255). */
+  readonly rgba: Uint8Array;
+  /** Distinct cluster ids, ascending (empty when no cluster array was given). */
+  readonly clusterIds: Int32Array;
+}
+
+const LUT_SIZE = 256;
+
+/**
+ * Computes the colour of every point.
+ *
+ * `cluster`: n ids or null (all points get the colour of id 0); `value`: optional n numbers for
+ * continuous schemes (otherwise the id is used). Continuous colours are quantised to a 256-entry
+ * lookup table between the finite min and max. O(n + k log k) for k distinct ids; inputs are not
+ * mutated.
+ * @throws ClusterScatterInputError when `value` has the wrong length or a non-finite entry.
+ */
+export function pointColors(
+  n: number,
+  cluster: Int32Array | null,
+  value: Float32Array | null,
+  scheme: ColorScheme,
+): PointColors {
+  const rgba = new Uint8Array(n * 4);
+  const clusterIds = distinctIds(cluster);
+  const put = (i: number, rgb: number) => {
+    rgba[4 * i] = (rgb >> 16) & 255;
+    rgba[4 * i + 1] = (rgb >> 8) & 255;
+    rgba[4 * i + 2] = rgb & 255;
+    rgba[4 * i + 3] = 255;
+  };
+  if (scheme.kind === 'continuous') {
+    const source = continuousSource(n, cluster, value);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = source(i);
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const lut = new Int32Array(LUT_SIZE);
+    for (let j = 0; j < LUT_SIZE; j++) {
+      const rgb = parseRgb(scheme.interpolate(j / (LUT_SIZE - 1)));
+      lut[j] = rgb < 0 ? 0x777777 : rgb;
+    }
+    const span = max - min;
+    for (let i = 0; i < n; i++) {
+      const t = span > 0 ? (source(i) - min) / span : 0.5;
+      put(i, lut[Math.round(t * (LUT_SIZE - 1))]!);
+    }
+    return { rgba, clusterIds };
+  }
+  const colorOf = new Map<number, number>();
+  if (scheme.kind === 'tol-rainbow' && clusterIds.length >= 1 && clusterIds.length <= TOL_RAINBOW_MAX) {
+    const colors = tolRainbowDiscrete(clusterIds.length);
+    clusterIds.forEach((id, rank) => colorOf.set(id, parseRgb(colors[rank]!)));
+  } else {
+    for (const id of clusterIds) colorOf.set(id, categoricalColor(id));
+  }
+  if (!cluster) {
+    const rgb = categoricalColor(0);
+    for (let i = 0; i < n; i++) put(i, rgb);
+  } else {
+    for (let i = 0; i < n; i++) put(i, colorOf.get(cluster[i]!)!);
+  }
+  return { rgba, clusterIds };
+}
+
+function distinctIds(cluster: Int32Array | null): Int32Array {
+  if (!cluster) return new Int32Array(0);
+  const ids = Int32Array.from(new Set(cluster));
+  return ids.sort();
+}
+
+function continuousSource(n: number, cluster: Int32Array | null, value: Float32Array | null): (i: number) => number {
+  if (value) {
+    if (value.length !== n) {
+      throw new ClusterScatterInputError('value', value, `must have one entry per point (${n}), got ${value.length}`);
+    }
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(value[i]!)) {
+        throw new ClusterScatterInputError(`value[${i}]`, value[i], 'must be finite');
+      }
+    }
+    return (i) => value[i]!;
+  }
+  if (cluster) return (i) => cluster[i]!;
+  return () => 0;
+}

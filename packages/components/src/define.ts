@@ -1,0 +1,2 @@
+/** Side-effect entry: defines every clamp-viz element (`<cluster-scatter>`). */
+import './cluster-scatter/cluster-scatter.js';

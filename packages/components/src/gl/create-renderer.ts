@@ -1,0 +1,127 @@
+import createREGL from 'regl';
+import type { Regl } from 'regl';
+import { RendererError } from '../errors.js';
+
+/** A WebGL context wrapped by regl, with on-demand (requestAnimationFrame-coalesced) rendering. */
+export interface Renderer {
+  readonly regl: Regl;
+  readonly gl: WebGLRenderingContext | WebGL2RenderingContext;
+  readonly canvas: HTMLCanvasElement;
+  /** True when the context is WebGL2 (preferred); false for the WebGL1 fallback. */
+  readonly isWebGL2: boolean;
+  readonly destroyed: boolean;
+  /** Sizes the drawing buffer to `round(css × dpr)` device pixels; true when it changed. */
+  resize(cssWidth: number, cssHeight: number, devicePixelRatio: number): boolean;
+  /** Registers a draw callback run on every frame, in order; returns an unsubscribe function. */
+  onFrame(callback: () => void): () => void;
+  /**
+   * Schedules one frame (many calls before it coalesce into one) and resolves after it is drawn.
+   * Rejects with `RendererError` code `'destroyed'` after {@link destroy}.
+   */
+  render(): Promise<void>;
+  /** Runs the frame callbacks synchronously (for read-back and export). */
+  renderNow(): void;
+  /** Frees every GL resource made through this renderer; further calls are harmless no-ops. */
+  destroy(): void;
+}
+
+export interface RendererOptions {
+  /** Try WebGL2 first (default true); WebGL1 is the fallback either way. */
+  preferWebGL2?: boolean;
+  /** Keep the drawing buffer after compositing (default false; read-back uses `renderNow`). */
+  preserveDrawingBuffer?: boolean;
+}
+
+/**
+ * Creates a regl renderer on `canvas` (no DOM insertion, no global listeners, no render loop).
+ * Follows the resource/command split of regl (regl-project/regl README) and the renderer object of
+ * flekschas/regl-scatterplot `src/renderer.js` (render/resize/onFrame/destroy).
+ * @throws RendererError code `'webgl-unavailable'` when neither WebGL2 nor WebGL1 is available.
+ */
+export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptions = {}): Renderer {
+  const attributes: WebGLContextAttributes = {
+    alpha: true,
+    antialias: false,
+    depth: false,
+    stencil: false,
+    premultipliedAlpha: true,
+    preserveDrawingBuffer: options.preserveDrawingBuffer ?? false,
+  };
+  let gl: WebGLRenderingContext | WebGL2RenderingContext | null = null;
+  let isWebGL2 = false;
+  if (options.preferWebGL2 ?? true) {
+    gl = canvas.getContext('webgl2', attributes);
+    isWebGL2 = gl !== null;
+  }
+  gl ??= canvas.getContext('webgl', attributes);
+  if (!gl) throw new RendererError('webgl-unavailable', 'WebGL is not available in this browser (tried webgl2 and webgl)');
+  const regl = createREGL({ gl: gl as WebGLRenderingContext });
+
+  const callbacks = new Set<() => void>();
+  let destroyed = false;
+  let frame = 0;
+  let pending: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null;
+
+  const renderNow = () => {
+    if (destroyed || gl!.isContextLost()) return;
+    regl.poll();
+    for (const callback of callbacks) callback();
+  };
+
+  const renderer: Renderer = {
+    regl,
+    gl,
+    canvas,
+    isWebGL2,
+    get destroyed() {
+      return destroyed;
+    },
+    resize(cssWidth, cssHeight, dpr) {
+      const w = Math.max(1, Math.round(cssWidth * dpr));
+      const h = Math.max(1, Math.round(cssHeight * dpr));
+      if (canvas.width === w && canvas.height === h) return false;
+      canvas.width = w;
+      canvas.height = h;
+      return true;
+    },
+    onFrame(callback) {
+      callbacks.add(callback);
+      return () => callbacks.delete(callback);
+    },
+    render() {
+      if (destroyed) return Promise.reject(new RendererError('destroyed', 'render() called after destroy()'));
+      if (pending) return pending.promise;
+      let resolve!: () => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      pending = { promise, resolve, reject };
+      frame = requestAnimationFrame(() => {
+        const done = pending!;
+        pending = null;
+        frame = 0;
+        try {
+          renderNow();
+          done.resolve();
+        } catch (error) {
+          done.reject(error);
+        }
+      });
+      return promise;
+    },
+    renderNow,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      if (frame) cancelAnimationFrame(frame);
+      pending?.reject(new RendererError('destroyed', 'the renderer was destroyed before the frame was drawn'));
+      pending?.promise.catch(() => {});
+      pending = null;
+      callbacks.clear();
+      regl.destroy();
+    },
+  };
+  return renderer;
+}

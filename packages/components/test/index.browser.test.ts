@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+
+test('@clamp-viz/components exports exactly these names and importing it defines no element', async () => {
+  const mod = await import('../src/index.js');
+  expect(Object.keys(mod).sort()).toEqual([
+    'ClusterScatter',
+    'ClusterScatterInputError',
+    'RendererError',
+    'TOL_RAINBOW_MAX',
+    'categoricalColor',
+    'continuousSchemeNames',
+    'createRenderer',
+    'createScatterLayer',
+    'pointColors',
+    'resolveColorScheme',
+    'resolvePointData',
+    'tolRainbowDiscrete',
+  ]);
+  expect(customElements.get('cluster-scatter')).toBeUndefined();
+  await import('../src/define.js');
+  expect(customElements.get('cluster-scatter')).toBe(mod.ClusterScatter);
+});
