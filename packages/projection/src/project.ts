@@ -3,6 +3,9 @@ import { toMatrix, type MatrixInput } from './matrix/to-matrix.js';
 import type { CommonOptions, MethodDefinition } from './methods/method-definition.js';
 import { getMethod } from './methods/registry.js';
 import type { PcaOptions } from './methods/pca.js';
+import type { LdaOptions } from './methods/lda.js';
+import { withClusterIdColumn } from './methods/cluster-id-column.js';
+import { clusterIdColumnOptions, withoutClusterIdOptions } from './methods/cluster-id-variant.js';
 import { signalOption } from './options.js';
 import { runJobAsync, runJobSync, type Job } from './runtime/job.js';
 import type { ProjectionResult } from './types.js';
@@ -12,10 +15,26 @@ import type { ProjectionResult } from './types.js';
  */
 export interface MethodOptionsMap {
   pca: Pick<PcaOptions, 'nComponents'>;
+  lda: Pick<LdaOptions, 'nComponents'>;
+  'pca-cluster-id': Pick<PcaOptions, 'nComponents'>;
+  'pca-centers': Pick<PcaOptions, 'nComponents'>;
+}
+
+/**
+ * The cluster-id trick for any method (methods.md §5): with `clusterIdColumn: true`, `project` runs the method
+ * on [X | clusterIdWeight·id] (see `withClusterIdColumn`); `clusters` is then required. The model is fitted on
+ * d + 1 columns. The `<method>-cluster-id` registry variants read `clusterIdWeight`/`clusterIdMode` without the flag.
+ */
+export interface ClusterIdProjectOptions {
+  clusterIdColumn?: boolean;
+  /** Scale of the id column (default 1). */
+  clusterIdWeight?: number;
+  /** `'index'` (default: 0..K−1 in ascending id order, as the notebook) or `'raw'` ids. */
+  clusterIdMode?: 'index' | 'raw';
 }
 
 /** `project()` options: `method` plus that method's options and the common ones. */
-export type ProjectOptions<M extends keyof MethodOptionsMap = keyof MethodOptionsMap> = { method: M } & MethodOptionsMap[M] & CommonOptions;
+export type ProjectOptions<M extends keyof MethodOptionsMap = keyof MethodOptionsMap> = { method: M } & MethodOptionsMap[M] & CommonOptions & ClusterIdProjectOptions;
 
 /**
  * Projects X (n×d: `Matrix`, `number[][]` or an Arrow FixedSizeList vector) with the named method, off the
@@ -34,10 +53,10 @@ export function projectSync<M extends keyof MethodOptionsMap>(X: MatrixInput, op
   return runJobSync(job, { signal, onProgress: options.onProgress, onLayout: options.onLayout });
 }
 
-function start(X: MatrixInput, options: CommonOptions & { method: unknown }): { job: Job<ProjectionResult>; def: MethodDefinition; signal: AbortSignal | undefined } {
+function start(X: MatrixInput, options: CommonOptions & ClusterIdProjectOptions & { method: unknown }): { job: Job<ProjectionResult>; def: MethodDefinition; signal: AbortSignal | undefined } {
   if (options === null || typeof options !== 'object') throw new ProjectionInputError('options', options, "must be an object with a 'method'");
   const def = getMethod(options.method);
-  const m = toMatrix(X, { name: 'X' });
+  let m = toMatrix(X, { name: 'X' });
   const signal = signalOption(options.signal);
   const clusters = options.clusters;
   if (clusters !== undefined) {
@@ -46,5 +65,16 @@ function start(X: MatrixInput, options: CommonOptions & { method: unknown }): { 
   } else if (def.needsClusters) {
     throw new ProjectionInputError('clusters', clusters, `is required by method '${def.name}' (one Int32 cluster id per row)`);
   }
-  return { job: def.createJob(m, options as unknown as Record<string, unknown> & CommonOptions), def, signal };
+  let methodOptions = options as unknown as Record<string, unknown> & CommonOptions;
+  const flag = options.clusterIdColumn;
+  if (flag !== undefined && typeof flag !== 'boolean') throw new ProjectionInputError('clusterIdColumn', flag, 'must be a boolean');
+  if (flag) {
+    if (clusters === undefined) throw new ProjectionInputError('clusters', clusters, 'is required by clusterIdColumn: true (one Int32 cluster id per row)');
+    if (def.name.endsWith('-cluster-id')) throw new ProjectionInputError('clusterIdColumn', flag, `must not be set with method '${def.name}', which already appends the id column`);
+    m = withClusterIdColumn(m, clusters, clusterIdColumnOptions(methodOptions));
+    methodOptions = withoutClusterIdOptions(methodOptions);
+  } else if (flag === false) {
+    methodOptions = withoutClusterIdOptions(methodOptions);
+  }
+  return { job: def.createJob(m, methodOptions), def, signal };
 }

@@ -1,5 +1,11 @@
 import type { Matrix, Progress } from '../types.js';
 
+/** Per-row centers: row i is centered on row `index[i]` of `centers` (K×d, row-major), e.g. its class mean. */
+export interface GroupCenters {
+  readonly centers: Float64Array;
+  readonly index: Int32Array;
+}
+
 /** Rows per block; also the stride between progress reports. */
 const BLOCK = 256;
 
@@ -8,11 +14,12 @@ const BLOCK = 256;
  * symmetric), as a generator that yields a `{phase, done, total}` progress report after each block of
  * 256 rows, so drivers can report progress and check cancellation between blocks.
  *
- * With μ = column means, S/(n−1) is the sample covariance. Pass `mean = null` for A already centered.
+ * With μ = column means, S/(n−1) is the sample covariance. Pass `mean = null` for A already centered, or
+ * `GroupCenters` to center each row on its own group's mean (the within-class scatter Σ_k (A_k − μ_k)ᵀ(A_k − μ_k)).
  * Cost O(n·d²/2) multiply-adds (the upper triangle, in 4×4 register tiles over a transposed block),
  * memory O(d² + 256·d). Does not mutate A or μ.
  */
-export function* crossProduct(A: Matrix, mean: Float64Array | null, phase = 'covariance'): Generator<Progress, Float64Array> {
+export function* crossProduct(A: Matrix, mean: Float64Array | GroupCenters | null, phase = 'covariance'): Generator<Progress, Float64Array> {
   const { data, rows: n, cols: d } = A;
   const dp = (d + 3) & ~3; // padded to the 4×4 tile size with zero rows
   const T = new Float64Array(dp * BLOCK); // block transposed: T[j·B + r] = A[r0 + r, j] − μ_j
@@ -22,7 +29,14 @@ export function* crossProduct(A: Matrix, mean: Float64Array | null, phase = 'cov
     if (b < BLOCK) T.fill(0);
     for (let r = 0; r < b; r++) {
       const o = (r0 + r) * d;
-      for (let j = 0; j < d; j++) T[j * BLOCK + r] = data[o + j]! - (mean === null ? 0 : mean[j]!);
+      if (mean === null) {
+        for (let j = 0; j < d; j++) T[j * BLOCK + r] = data[o + j]!;
+      } else if (mean instanceof Float64Array) {
+        for (let j = 0; j < d; j++) T[j * BLOCK + r] = data[o + j]! - mean[j]!;
+      } else {
+        const c = mean.index[r0 + r]! * d;
+        for (let j = 0; j < d; j++) T[j * BLOCK + r] = data[o + j]! - mean.centers[c + j]!;
+      }
     }
     for (let i = 0; i < dp; i += 4) {
       const i0 = i * BLOCK;

@@ -1,9 +1,18 @@
 import { ProjectionInputError } from '../errors.js';
 import type { MethodDefinition, MethodInfo } from './method-definition.js';
 import { pcaMethod } from './pca-method.js';
+import { ldaMethod } from './lda-method.js';
+import { clusterIdVariant } from './cluster-id-variant.js';
+import { centerReprojection } from './center-reprojection.js';
+import { pcaCentersFit } from './center-pca.js';
 
 /** The built-in methods, in `listMethods()` order. A new method adds its definition here. */
-const BUILT_IN: readonly MethodDefinition[] = [pcaMethod];
+const BUILT_IN: readonly MethodDefinition[] = [
+  pcaMethod,
+  ldaMethod,
+  clusterIdVariant(pcaMethod),
+  centerReprojection(pcaMethod, pcaCentersFit),
+];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));
 

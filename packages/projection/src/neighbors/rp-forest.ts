@@ -1,0 +1,121 @@
+import type { Rng } from '../types.js';
+import type { PreparedRows } from './prepared-rows.js';
+
+/**
+ * One random-projection tree (pynndescent `rp_trees.py`, Euclidean splits): each internal node holds the
+ * hyperplane bisecting two random points of the node, `normal·x + offset = 0`. Flat arrays:
+ * `normals` (nodes×d), `offsets` (nodes), `children` (2 per node; ≥ 0 is a node, < 0 is leaf −c − 1),
+ * and the points grouped by leaf, `leafPoints[leafStart[l] .. leafStart[l + 1])`.
+ */
+export interface RpTree {
+  readonly normals: Float32Array;
+  readonly offsets: Float64Array;
+  readonly children: Int32Array;
+  readonly leafStart: Int32Array;
+  readonly leafPoints: Int32Array;
+}
+
+/** Below this |margin| a point's side is chosen at random (pynndescent's EPS). */
+const EPS = 1e-8;
+
+/**
+ * Builds a tree on the prepared rows, splitting until nodes hold ≤ `leafSize` points. A split that puts every
+ * point on one side is replaced by a random half split. O(n·d·depth) time, randomness only from `rng`.
+ */
+export function buildRpTree(X: PreparedRows, leafSize: number, rng: Rng): RpTree {
+  const { rows: n, cols: d, data } = X;
+  const points = new Int32Array(n);
+  for (let i = 0; i < n; i++) points[i] = i;
+  const scratch = new Int32Array(n);
+  const side = new Uint8Array(n);
+  const normals: Float32Array[] = [];
+  const offsets: number[] = [];
+  const children: number[] = [];
+  const leafStart: number[] = [];
+  // Explicit stack of [lo, hi, parent slot in `children` or −1].
+  const stack: number[] = [0, n, -1];
+  const normal = new Float64Array(d);
+  while (stack.length > 0) {
+    const slot = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo <= leafSize) {
+      const leaf = leafStart.length;
+      leafStart.push(lo);
+      if (slot >= 0) children[slot] = -leaf - 1;
+      continue;
+    }
+    const size = hi - lo;
+    const a = points[lo + Math.floor(rng() * size)]!;
+    let b = points[lo + Math.floor(rng() * (size - 1))]!;
+    if (b === a) b = points[hi - 1]!;
+    let offset = 0;
+    for (let t = 0; t < d; t++) {
+      const xa = data[a * d + t]!;
+      const xb = data[b * d + t]!;
+      normal[t] = xa - xb;
+      offset -= normal[t]! * (xa + xb) * 0.5;
+    }
+    let left = 0;
+    for (let p = lo; p < hi; p++) {
+      const i = points[p]!;
+      let m = offset;
+      for (let t = 0, o = i * d; t < d; t++) m += normal[t]! * data[o + t]!;
+      const s = Math.abs(m) < EPS ? (rng() < 0.5 ? 1 : 0) : m > 0 ? 1 : 0;
+      side[p] = s;
+      left += s;
+    }
+    if (left === 0 || left === size) {
+      left = 0;
+      for (let p = lo; p < hi; p++) {
+        side[p] = rng() < 0.5 ? 1 : 0;
+        left += side[p]!;
+      }
+      if (left === 0 || left === size) {
+        for (let p = lo; p < hi; p++) side[p] = p - lo < size >> 1 ? 1 : 0;
+        left = size >> 1;
+      }
+    }
+    let l = lo;
+    let r = lo + left;
+    for (let p = lo; p < hi; p++) scratch[side[p] ? l++ : r++] = points[p]!;
+    points.set(scratch.subarray(lo, hi), lo);
+    const node = offsets.length;
+    normals.push(Float32Array.from(normal));
+    offsets.push(offset);
+    children.push(0, 0);
+    if (slot >= 0) children[slot] = node;
+    // Right first so the left subtree is finished first (leaves numbered left to right).
+    stack.push(lo + left, hi, 2 * node + 1, lo, lo + left, 2 * node);
+  }
+  const flat = new Float32Array(normals.length * d);
+  normals.forEach((v, i) => flat.set(v, i * d));
+  leafStart.push(n);
+  return {
+    normals: flat,
+    offsets: Float64Array.from(offsets),
+    children: Int32Array.from(children),
+    leafStart: Int32Array.from(leafStart),
+    leafPoints: points,
+  };
+}
+
+/**
+ * The leaf a row of `Q` (prepared like the tree's rows) falls into: descends by the sign of the margin
+ * (a zero margin goes right). Returns the leaf id. O(d·depth).
+ */
+export function searchRpTree(tree: RpTree, Q: PreparedRows, row: number): number {
+  if (tree.offsets.length === 0) return 0;
+  const d = Q.cols;
+  const x = Q.data;
+  const o = row * d;
+  let node = 0;
+  for (;;) {
+    let m = tree.offsets[node]!;
+    const w = node * d;
+    for (let t = 0; t < d; t++) m += tree.normals[w + t]! * x[o + t]!;
+    const child = tree.children[2 * node + (m > 0 ? 0 : 1)]!;
+    if (child < 0) return -child - 1;
+    node = child;
+  }
+}

@@ -1,0 +1,177 @@
+import type { Csr } from '../graph/csr.js';
+import type { Stepper } from '../runtime/stepper.js';
+import type { Rng, StepInfo } from '../types.js';
+
+/** What UMAP's SGD optimises (methods.md §4.2 step 9 for `fit`, §4.4 step 7 for `transform`). */
+export interface SgdProblem {
+  /** Edges as a CSR graph: row = head (moved point), column = tail, value = weight w > 0. Pruned already. */
+  readonly graph: Csr;
+  /** Head layout, rows×2 float32, optimised in place (the stepper's `layout`). */
+  readonly head: Float32Array;
+  /** Tail layout, cols×2; the same array as `head` in `fit`, the fixed training layout in `transform`. */
+  readonly tail: Float32Array;
+  /** Move the tail of an edge too (`move_other`: true in fit, false in transform). */
+  readonly moveOther: boolean;
+  readonly a: number;
+  readonly b: number;
+  /** Repulsion strength γ. */
+  readonly gamma: number;
+  /** Initial learning rate α₀, decayed linearly to 0. */
+  readonly alpha: number;
+  readonly negativeSampleRate: number;
+  readonly nEpochs: number;
+  /** Seeds the negative-sample stream. */
+  readonly rng: Rng;
+}
+
+/**
+ * umap-learn's `optimize_layout_euclidean` as a `Stepper`, one epoch per `step()`, 2-D only. Each edge e with
+ * weight w_e is sampled every max(w)/w_e epochs: attraction c = −2ab·D^{b−1}/(1 + a·D^b) (D = squared distance,
+ * c = 0 at D = 0), each coordinate step clipped to ±4, both ends moved when `moveOther`; then
+ * ⌊(t − next_neg)/epochs_per_neg⌋ negatives drawn uniformly from the tails, repulsion c = 2γb/((0.001 + D)(1 + a·D^b))
+ * on the head only (0 at D = 0). α = α₀(1 − t/nEpochs) after epoch t (epochs 0 and 1 both run at α₀).
+ * Cost per epoch O(|E| + sampled updates); all state in typed arrays; deterministic given `rng`.
+ * Mutates `problem.head` (and `tail` when it is the same array).
+ */
+export class SgdStepper implements Stepper {
+  readonly layout: Float32Array;
+  readonly rows: number;
+  readonly dims = 2;
+  readonly totalSteps: number;
+  #epoch = 0;
+  #alpha: number;
+  readonly #p: SgdProblem;
+  readonly #heads: Int32Array;
+  readonly #tails: Int32Array;
+  readonly #epochsPerSample: Float64Array;
+  readonly #nextSample: Float64Array;
+  readonly #epochsPerNeg: Float64Array;
+  readonly #nextNeg: Float64Array;
+  readonly #nTail: number;
+  #s0: number;
+  #s1: number;
+
+  constructor(problem: SgdProblem) {
+    this.#p = problem;
+    this.layout = problem.head;
+    this.rows = problem.graph.rows;
+    this.totalSteps = problem.nEpochs;
+    this.#alpha = problem.alpha;
+    this.#nTail = problem.graph.cols;
+    const { indptr, indices, values } = problem.graph;
+    const m = indices.length;
+    this.#heads = new Int32Array(m);
+    this.#tails = Int32Array.from(indices);
+    for (let i = 0; i < problem.graph.rows; i++) this.#heads.fill(i, indptr[i]!, indptr[i + 1]!);
+    let max = 0;
+    for (let t = 0; t < m; t++) if (values[t]! > max) max = values[t]!;
+    this.#epochsPerSample = new Float64Array(m);
+    this.#epochsPerNeg = new Float64Array(m);
+    for (let t = 0; t < m; t++) {
+      const eps = max / values[t]!;
+      this.#epochsPerSample[t] = eps;
+      this.#epochsPerNeg[t] = eps / problem.negativeSampleRate;
+    }
+    this.#nextSample = this.#epochsPerSample.slice();
+    this.#nextNeg = this.#epochsPerNeg.slice();
+    // xorshift64-style pair of 32-bit words seeded from the caller's Rng (never zero).
+    this.#s0 = (Math.floor(problem.rng() * 4294967296) | 1) >>> 0;
+    this.#s1 = (Math.floor(problem.rng() * 4294967296) ^ 0x9e3779b9) >>> 0 || 1;
+  }
+
+  get done(): boolean {
+    return this.#epoch >= this.totalSteps;
+  }
+
+  /** The epoch index of the next `step()`. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  step(): StepInfo {
+    const t = this.#epoch;
+    const { a, b, gamma, moveOther } = this.#p;
+    const head = this.#p.head;
+    const tail = this.#p.tail;
+    const heads = this.#heads;
+    const tails = this.#tails;
+    const eps = this.#epochsPerSample;
+    const next = this.#nextSample;
+    const epn = this.#epochsPerNeg;
+    const nextNeg = this.#nextNeg;
+    const nTail = this.#nTail;
+    const alpha = this.#alpha;
+    const m = heads.length;
+    const twoAB = 2 * a * b;
+    const twoGB = 2 * gamma * b;
+    let s0 = this.#s0;
+    let s1 = this.#s1;
+    const sameArrays = head === tail;
+    for (let e = 0; e < m; e++) {
+      if (next[e]! > t) continue;
+      const j = heads[e]!;
+      const k = tails[e]!;
+      const jx = 2 * j;
+      const kx = 2 * k;
+      let yj0 = head[jx]!;
+      let yj1 = head[jx + 1]!;
+      const dx = yj0 - tail[kx]!;
+      const dy = yj1 - tail[kx + 1]!;
+      const D = dx * dx + dy * dy;
+      if (D > 0) {
+        const pb = Math.pow(D, b);
+        const c = (-twoAB * pb) / (D * (a * pb + 1));
+        let g0 = c * dx;
+        let g1 = c * dy;
+        g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+        g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+        yj0 += g0 * alpha;
+        yj1 += g1 * alpha;
+        head[jx] = yj0;
+        head[jx + 1] = yj1;
+        if (moveOther) {
+          tail[kx] = tail[kx]! - g0 * alpha;
+          tail[kx + 1] = tail[kx + 1]! - g1 * alpha;
+        }
+        // Re-read in float32, as the reference does with its float32 layout.
+        yj0 = head[jx]!;
+        yj1 = head[jx + 1]!;
+      }
+      next[e] = next[e]! + eps[e]!;
+      const nNeg = Math.floor((t - nextNeg[e]!) / epn[e]!);
+      for (let p = 0; p < nNeg; p++) {
+        // xorshift64 on two 32-bit words (Marsaglia 2003, "xorshift RNGs", shifts 23/17/26).
+        let x = s0;
+        const y = s1;
+        s0 = y;
+        x ^= x << 23;
+        x ^= x >>> 17;
+        x ^= y ^ (y >>> 26);
+        s1 = x;
+        const r = ((s0 + s1) >>> 0) % nTail;
+        if (sameArrays && r === j) continue;
+        const rx = 2 * r;
+        const ex = yj0 - tail[rx]!;
+        const ey = yj1 - tail[rx + 1]!;
+        const Dn = ex * ex + ey * ey;
+        if (Dn > 0) {
+          const c = twoGB / ((0.001 + Dn) * (a * Math.pow(Dn, b) + 1));
+          let g0 = c * ex;
+          let g1 = c * ey;
+          g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+          g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+          head[jx] = yj0 + g0 * alpha;
+          head[jx + 1] = yj1 + g1 * alpha;
+          yj0 = head[jx]!;
+          yj1 = head[jx + 1]!;
+        }
+      }
+      nextNeg[e] = nextNeg[e]! + nNeg * epn[e]!;
+    }
+    this.#s0 = s0;
+    this.#s1 = s1;
+    this.#epoch = t + 1;
+    this.#alpha = this.#p.alpha * (1 - t / this.totalSteps);
+    return { step: t, total: this.totalSteps };
+  }
+}
