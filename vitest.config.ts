@@ -41,6 +41,7 @@ export default defineConfig({
           environment: 'node',
           include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          globalSetup: ['./test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

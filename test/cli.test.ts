@@ -1,6 +1,6 @@
-// Spawns the built `clamp-viz` bin once per case (node packages/cli/bin/clamp-viz.js → dist/main.js),
+// The workspace is built by test/global-setup.ts. Spawns the built `clamp-viz` bin once per case (node packages/cli/bin/clamp-viz.js → dist/main.js),
 // checking what a shell user sees: exit codes, one-line errors on stderr, plain progress when piped.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,6 @@ function cli(...args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], { cwd: root, stdio: 'pipe' });
   dir = mkdtempSync(join(tmpdir(), 'clamp-viz-bin-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,9 +3,12 @@ import { buildNeighborIndex } from '../src/neighbors/neighbor-index.js';
 import { nearestNeighbors } from '../src/neighbors/nearest-neighbors.js';
 import { knnQuery } from '../src/neighbors/knn-query.js';
 import { exactKnn } from '../src/metrics/exact-knn.js';
+import { DistanceRows } from '../src/metrics/distance-rows.js';
+import { TopK } from '../src/metrics/top-k.js';
 import { createRng } from '../src/random/create-rng.js';
 import { normal } from '../src/random/normal.js';
 import type { Knn, Matrix } from '../src/types.js';
+import { digits } from './fixtures.js';
 
 /** n×d seeded Gaussian data with a large common offset on the first column. */
 function gaussianRows(n: number, d: number, seed: number): Matrix<Float32Array> {
@@ -57,6 +60,25 @@ function naiveKnn(train: Matrix, queries: Matrix, k: number, skipSelf: boolean, 
   return { indices, distances, k };
 }
 
+/** The row-at-a-time exact kNN that `exactKnn` used before (DistanceRows + TopK): the bit-for-bit reference. */
+function rowByRowKnn(X: Matrix, k: number): Knn {
+  const rows = new DistanceRows(X);
+  const buf = new Float64Array(X.rows);
+  const top = new TopK(k);
+  const indices = new Int32Array(X.rows * k);
+  const distances = new Float32Array(X.rows * k);
+  for (let i = 0; i < X.rows; i++) {
+    rows.row(i, buf);
+    top.reset();
+    for (let j = 0; j < X.rows; j++) if (j !== i) top.push(buf[j]!, j);
+    for (let t = 0; t < k; t++) {
+      indices[i * k + t] = top.index[t]!;
+      distances[i * k + t] = Math.sqrt(top.dist[t]!);
+    }
+  }
+  return { indices, distances, k };
+}
+
 describe('exact blocked kNN', () => {
   test('nearestNeighbors(tied integer rows, {method: exact}) equals the naive sort incl. ties (smaller index wins) and duplicates', () => {
     const X = tiedRows();
@@ -77,13 +99,23 @@ describe('exact blocked kNN', () => {
     expect(knn.distances[3 * 4]).toBe(0);
   });
 
-  test('nearestNeighbors(Gaussian 301×37 with a 500 offset, exact) matches float64 naive lists and exactKnn bit for bit', () => {
+  test('nearestNeighbors(Gaussian 301×37 with a 500 offset, exact) matches float64 naive lists, and the row-by-row DistanceRows kernel bit for bit', () => {
     const X = gaussianRows(301, 37, 3);
     const got = nearestNeighbors(X, { k: 10, method: 'exact' });
     const want = naiveKnn(X, X, 10, true);
     expect(Array.from(got.indices)).toEqual(Array.from(want.indices));
     for (let t = 0; t < got.distances.length; t++) expect(got.distances[t]).toBeCloseTo(want.distances[t]!, 3);
-    const old = exactKnn(X, { k: 10 });
+    const old = rowByRowKnn(X, 10);
+    expect(got.indices).toEqual(old.indices);
+    expect(got.distances).toEqual(old.distances);
+    expect(exactKnn(X, { k: 10 })).toEqual(got);
+  });
+
+  test('exactKnn(digits[0:900], {k: 15}) (integer data, many ties) equals the row-by-row kernel bit for bit', () => {
+    const all = digits();
+    const X = { data: all.data.subarray(0, 900 * 64), rows: 900, cols: 64 };
+    const got = exactKnn(X, { k: 15 });
+    const old = rowByRowKnn(X, 15);
     expect(got.indices).toEqual(old.indices);
     expect(got.distances).toEqual(old.distances);
   });

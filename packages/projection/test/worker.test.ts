@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,12 +9,11 @@ import { AbortError, ProjectionInputError } from '../src/errors.js';
 import type { Progress } from '../src/types.js';
 import { digits, gaussian } from './fixtures.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = fileURLToPath(new URL('../dist/worker.js', import.meta.url));
 let client: ProjectionWorker;
 
 beforeAll(() => {
-  execSync('npx tsc -b packages/projection', { cwd: root, stdio: 'inherit' });
+  // dist/ is built once by test/global-setup.ts before any test file runs.
   expect(existsSync(entry)).toBe(true);
   client = new ProjectionWorker(new Worker(entry) as unknown as WorkerLike);
 });

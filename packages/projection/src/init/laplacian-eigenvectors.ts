@@ -10,8 +10,9 @@ const DENSE_MAX = 256;
  * The `count` eigenvectors of the normalised Laplacian L = I − D^-½WD^-½ of a connected graph with the smallest
  * eigenvalues after the trivial one (∝ √deg) — umap-learn `spectral_layout` (methods.md §1.3, §4.3). Works on
  * M = (I + D^-½WD^-½)/2, whose spectrum lies in [0, 1], with the trivial eigenvector deflated: dense symmetric
- * eigensolver up to 256 vertices, else Lanczos with full re-orthogonalisation (Golub & Van Loan §10.1), stopping
- * when the wanted Ritz residuals are below 1e-6 or after `maxSteps` (default min(m − 1, 300, max(100, 3·10⁷/m))).
+ * eigensolver up to 256 vertices, else Lanczos with full re-orthogonalisation (Golub & Van Loan §10.1), one run per
+ * vector deflated against those found (so repeated eigenvalues give their whole eigenspace), each stopping
+ * when its top Ritz residual is below 1e-6 or after `maxSteps` (default min(m − 1, 300, max(100, 3·10⁷/m))).
  * Returns count×m row-major unit vectors, or null when the graph is too small or the solver breaks down.
  * Cost O(steps·(nnz + steps·m)); memory O(steps·m) float64. Deterministic given `rng`. Does not mutate `graph`.
  */
@@ -64,6 +65,10 @@ function dense(m: number, count: number, apply: (x: Float64Array, y: Float64Arra
   return eig.vectors.slice(0, count * m);
 }
 
+/**
+ * The wanted eigenvectors one at a time: each is the top Ritz vector of a fresh Lanczos run deflated against u0
+ * and the vectors already found, so a degenerate (repeated) eigenvalue yields its whole eigenspace.
+ */
 function lanczos(
   m: number,
   count: number,
@@ -72,14 +77,32 @@ function lanczos(
   rng: Rng,
   maxSteps: number,
 ): Float64Array | null {
+  const out = new Float64Array(count * m);
+  const deflate = [u0];
+  for (let c = 0; c < count; c++) {
+    const v = topRitzVector(m, apply, deflate, rng, maxSteps);
+    if (!v) return null;
+    out.set(v, c * m);
+    deflate.push(v);
+  }
+  return out;
+}
+
+function topRitzVector(
+  m: number,
+  apply: (x: Float64Array, y: Float64Array) => void,
+  deflate: Float64Array[],
+  rng: Rng,
+  maxSteps: number,
+): Float64Array | null {
   const V: Float64Array[] = [];
   const alpha: number[] = [];
   const beta: number[] = [];
   let v = new Float64Array(m);
   for (let i = 0; i < m; i++) v[i] = rng() - 0.5;
-  if (!orthonormalise(v, [u0])) return null;
+  if (!orthonormalise(v, deflate)) return null;
   const w = new Float64Array(m);
-  let nextCheck = Math.min(maxSteps, 2 * count + 30);
+  let nextCheck = Math.min(maxSteps, 20);
   let ritz: { values: Float64Array; vectors: Float64Array } | null = null;
   for (let j = 0; j < maxSteps; j++) {
     V.push(v);
@@ -87,9 +110,9 @@ function lanczos(
     let a = 0;
     for (let i = 0; i < m; i++) a += w[i]! * v[i]!;
     alpha.push(a);
-    // Full re-orthogonalisation (twice) against u0 and the basis.
+    // Full re-orthogonalisation (twice) against the deflated vectors and the basis.
     for (let pass = 0; pass < 2; pass++) {
-      project(w, u0);
+      for (const q of deflate) project(w, q);
       for (const q of V) project(w, q);
     }
     let bn = 0;
@@ -99,28 +122,22 @@ function lanczos(
     const last = steps === maxSteps || bn < 1e-10;
     if (steps >= nextCheck || last) {
       ritz = tridiagonalEigen(alpha, beta);
-      let converged = true;
-      for (let c = 0; c < count && c < steps; c++) if (Math.abs(bn * ritz.vectors[(steps - 1) * steps + c]!) > 1e-6) converged = false;
-      if (converged || last) break;
-      nextCheck = Math.min(maxSteps, Math.ceil(steps * 1.5));
+      if (last || Math.abs(bn * ritz.vectors[(steps - 1) * steps]!) < 1e-6) break;
+      nextCheck = Math.min(maxSteps, Math.ceil(steps * 1.3));
     }
     beta.push(bn);
     v = new Float64Array(m);
     for (let i = 0; i < m; i++) v[i] = w[i]! / bn;
   }
-  if (!ritz || V.length < count) return null;
+  if (!ritz) return null;
   const steps = V.length;
-  const out = new Float64Array(count * m);
-  for (let c = 0; c < count; c++) {
-    const o = out.subarray(c * m, (c + 1) * m);
-    for (let s = 0; s < steps; s++) {
-      const coef = ritz.vectors[s * steps + c]!;
-      const q = V[s]!;
-      for (let i = 0; i < m; i++) o[i] = o[i]! + coef * q[i]!;
-    }
-    if (!orthonormalise(o, [u0])) return null;
+  const o = new Float64Array(m);
+  for (let s = 0; s < steps; s++) {
+    const coef = ritz.vectors[s * steps]!;
+    const q = V[s]!;
+    for (let i = 0; i < m; i++) o[i] = o[i]! + coef * q[i]!;
   }
-  return out;
+  return orthonormalise(o, deflate) ? o : null;
 }
 
 function project(w: Float64Array, q: Float64Array): void {

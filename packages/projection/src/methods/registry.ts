@@ -5,6 +5,7 @@ import { ldaMethod } from './lda-method.js';
 import { clusterIdVariant } from './cluster-id-variant.js';
 import { centerReprojection } from './center-reprojection.js';
 import { pcaCentersFit } from './center-pca.js';
+import { umapMethod, umapSupervisedMethod } from './umap-method.js';
 
 /** The built-in methods, in `listMethods()` order. A new method adds its definition here. */
 const BUILT_IN: readonly MethodDefinition[] = [
@@ -12,6 +13,10 @@ const BUILT_IN: readonly MethodDefinition[] = [
   ldaMethod,
   clusterIdVariant(pcaMethod),
   centerReprojection(pcaMethod, pcaCentersFit),
+  umapMethod,
+  umapSupervisedMethod,
+  clusterIdVariant(umapMethod),
+  centerReprojection(umapMethod),
 ];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));

@@ -33,8 +33,8 @@ export interface NeighborIndex {
   readonly cols: number;
   /**
    * k nearest training rows of each row of `queries` (m×d, same d), nothing excluded: a query equal to a training
-   * row lists it at distance 0. Exact blocked search for an exact index, RP-forest leaves plus graph descent
-   * (pynndescent ε = 0.1) for NN-descent. Does not mutate `queries`. `k` defaults to `knn.k`, range [1, n].
+   * row lists it at distance 0. Exact blocked search for an exact index (and whenever 2k ≥ n), RP-forest leaves
+   * plus graph descent (pynndescent ε = 0.1) for NN-descent. Does not mutate `queries`. `k` defaults to `knn.k`, range [1, n].
    * @throws ProjectionInputError for a bad matrix, column count or k.
    */
   query(queries: MatrixInput, k?: number, options?: NeighborQueryOptions): Knn;

@@ -1,6 +1,9 @@
 import type { Csr } from '../graph/csr.js';
 import type { Stepper } from '../runtime/stepper.js';
 import type { Rng, StepInfo } from '../types.js';
+import { KERNEL_STEPS_PER_UNIT, KERNEL_TABLE_RANGE, kernelTable } from './kernel-table.js';
+
+const TABLE_END = KERNEL_TABLE_RANGE * KERNEL_STEPS_PER_UNIT;
 
 /** What UMAP's SGD optimises (methods.md §4.2 step 9 for `fit`, §4.4 step 7 for `transform`). */
 export interface SgdProblem {
@@ -29,7 +32,7 @@ export interface SgdProblem {
  * weight w_e is sampled every max(w)/w_e epochs: attraction c = −2ab·D^{b−1}/(1 + a·D^b) (D = squared distance,
  * c = 0 at D = 0), each coordinate step clipped to ±4, both ends moved when `moveOther`; then
  * ⌊(t − next_neg)/epochs_per_neg⌋ negatives drawn uniformly from the tails, repulsion c = 2γb/((0.001 + D)(1 + a·D^b))
- * on the head only (0 at D = 0). α = α₀(1 − t/nEpochs) after epoch t (epochs 0 and 1 both run at α₀).
+ * on the head only (0 at D = 0), with 1/(1 + a·D^b) read from `kernelTable` (interpolated, error ≤ 1.5e-4). α = α₀(1 − t/nEpochs) after epoch t (epochs 0 and 1 both run at α₀).
  * Cost per epoch O(|E| + sampled updates); all state in typed arrays; deterministic given `rng`.
  * Mutates `problem.head` (and `tail` when it is the same array).
  */
@@ -48,8 +51,7 @@ export class SgdStepper implements Stepper {
   readonly #epochsPerNeg: Float64Array;
   readonly #nextNeg: Float64Array;
   readonly #nTail: number;
-  #s0: number;
-  #s1: number;
+  readonly #rngState = new Int32Array(2);
 
   constructor(problem: SgdProblem) {
     this.#p = problem;
@@ -75,8 +77,8 @@ export class SgdStepper implements Stepper {
     this.#nextSample = this.#epochsPerSample.slice();
     this.#nextNeg = this.#epochsPerNeg.slice();
     // xorshift64-style pair of 32-bit words seeded from the caller's Rng (never zero).
-    this.#s0 = (Math.floor(problem.rng() * 4294967296) | 1) >>> 0;
-    this.#s1 = (Math.floor(problem.rng() * 4294967296) ^ 0x9e3779b9) >>> 0 || 1;
+    this.#rngState[0] = Math.floor(problem.rng() * 4294967296) | 1;
+    this.#rngState[1] = Math.floor(problem.rng() * 4294967296) ^ 0x9e3779b9 || 1;
   }
 
   get done(): boolean {
@@ -90,88 +92,114 @@ export class SgdStepper implements Stepper {
 
   step(): StepInfo {
     const t = this.#epoch;
-    const { a, b, gamma, moveOther } = this.#p;
-    const head = this.#p.head;
-    const tail = this.#p.tail;
-    const heads = this.#heads;
-    const tails = this.#tails;
-    const eps = this.#epochsPerSample;
-    const next = this.#nextSample;
-    const epn = this.#epochsPerNeg;
-    const nextNeg = this.#nextNeg;
-    const nTail = this.#nTail;
-    const alpha = this.#alpha;
-    const m = heads.length;
-    const twoAB = 2 * a * b;
-    const twoGB = 2 * gamma * b;
-    let s0 = this.#s0;
-    let s1 = this.#s1;
-    const sameArrays = head === tail;
-    for (let e = 0; e < m; e++) {
-      if (next[e]! > t) continue;
-      const j = heads[e]!;
-      const k = tails[e]!;
-      const jx = 2 * j;
-      const kx = 2 * k;
-      let yj0 = head[jx]!;
-      let yj1 = head[jx + 1]!;
-      const dx = yj0 - tail[kx]!;
-      const dy = yj1 - tail[kx + 1]!;
-      const D = dx * dx + dy * dy;
-      if (D > 0) {
-        const pb = Math.pow(D, b);
-        const c = (-twoAB * pb) / (D * (a * pb + 1));
-        let g0 = c * dx;
-        let g1 = c * dy;
+    const p = this.#p;
+    sgdEpoch(p.head, p.tail, this.#heads, this.#tails, this.#epochsPerSample, this.#nextSample, this.#epochsPerNeg, this.#nextNeg, this.#rngState, this.#nTail, p.moveOther, p.a, p.b, p.gamma, this.#alpha, t);
+    this.#epoch = t + 1;
+    this.#alpha = p.alpha * (1 - t / this.totalSteps);
+    return { step: t, total: this.totalSteps };
+  }
+}
+
+/**
+ * One epoch over all edges (see `SgdStepper`). A free function of typed arrays and numbers so the engine
+ * keeps it optimised; `rngState` is the xorshift64 state (two int32 words), advanced in place.
+ */
+function sgdEpoch(
+  head: Float32Array,
+  tail: Float32Array,
+  heads: Int32Array,
+  tails: Int32Array,
+  eps: Float64Array,
+  next: Float64Array,
+  epn: Float64Array,
+  nextNeg: Float64Array,
+  rngState: Int32Array,
+  nTail: number,
+  moveOther: boolean,
+  a: number,
+  b: number,
+  gamma: number,
+  alpha: number,
+  t: number,
+): void {
+  const m = heads.length;
+  const table = kernelTable(a, b);
+  const twoAB = 2 * a * b;
+  const twoGB = 2 * gamma * b;
+  let s0 = rngState[0]!;
+  let s1 = rngState[1]!;
+  const sameArrays = head === tail;
+  for (let e = 0; e < m; e++) {
+    if (next[e]! > t) continue;
+    const j = heads[e]!;
+    const k = tails[e]!;
+    const jx = 2 * j;
+    const kx = 2 * k;
+    let yj0 = head[jx]!;
+    let yj1 = head[jx + 1]!;
+    const dx = yj0 - tail[kx]!;
+    const dy = yj1 - tail[kx + 1]!;
+    const D = dx * dx + dy * dy;
+    if (D > 0) {
+      const pb = Math.exp(b * Math.log(D));
+      const c = (-twoAB * pb) / (D * (a * pb + 1));
+      let g0 = c * dx;
+      let g1 = c * dy;
+      g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
+      g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
+      head[jx] = yj0 + g0 * alpha;
+      head[jx + 1] = yj1 + g1 * alpha;
+      if (moveOther) {
+        tail[kx] = tail[kx]! - g0 * alpha;
+        tail[kx + 1] = tail[kx + 1]! - g1 * alpha;
+      }
+      // Re-read in float32, as the reference works on a float32 layout.
+      yj0 = head[jx]!;
+      yj1 = head[jx + 1]!;
+    }
+    next[e] = next[e]! + eps[e]!;
+    const q = (t - nextNeg[e]!) / epn[e]!;
+    if (!(q >= 1)) continue;
+    const nNeg = Math.floor(q);
+    for (let p = 0; p < nNeg; p++) {
+      // xorshift64 on two int32 words (Marsaglia 2003, "Xorshift RNGs", shifts 23/17/26).
+      let x = s0;
+      const y = s1;
+      s0 = y;
+      x ^= x << 23;
+      x ^= x >>> 17;
+      x ^= y ^ (y >>> 26);
+      s1 = x | 0;
+      const r = ((s0 + s1) >>> 1) % nTail;
+      if (sameArrays && r === j) continue;
+      const rx = 2 * r;
+      const ex = yj0 - tail[rx]!;
+      const ey = yj1 - tail[rx + 1]!;
+      const Dn = ex * ex + ey * ey;
+      if (Dn > 0) {
+        // q = 1/(1 + a·Dn^b), interpolated in the distance r = √Dn (exact beyond the table).
+        const u = Math.sqrt(Dn) * KERNEL_STEPS_PER_UNIT;
+        let q: number;
+        if (u < TABLE_END) {
+          const i = u | 0;
+          const q0 = table[i]!;
+          q = q0 + (u - i) * (table[i + 1]! - q0);
+        } else {
+          q = 1 / (a * Math.exp(b * Math.log(Dn)) + 1);
+        }
+        const c = (twoGB * q) / (0.001 + Dn);
+        let g0 = c * ex;
+        let g1 = c * ey;
         g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
         g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
-        yj0 += g0 * alpha;
-        yj1 += g1 * alpha;
-        head[jx] = yj0;
-        head[jx + 1] = yj1;
-        if (moveOther) {
-          tail[kx] = tail[kx]! - g0 * alpha;
-          tail[kx + 1] = tail[kx + 1]! - g1 * alpha;
-        }
-        // Re-read in float32, as the reference does with its float32 layout.
+        head[jx] = yj0 + g0 * alpha;
+        head[jx + 1] = yj1 + g1 * alpha;
         yj0 = head[jx]!;
         yj1 = head[jx + 1]!;
       }
-      next[e] = next[e]! + eps[e]!;
-      const nNeg = Math.floor((t - nextNeg[e]!) / epn[e]!);
-      for (let p = 0; p < nNeg; p++) {
-        // xorshift64 on two 32-bit words (Marsaglia 2003, "xorshift RNGs", shifts 23/17/26).
-        let x = s0;
-        const y = s1;
-        s0 = y;
-        x ^= x << 23;
-        x ^= x >>> 17;
-        x ^= y ^ (y >>> 26);
-        s1 = x;
-        const r = ((s0 + s1) >>> 0) % nTail;
-        if (sameArrays && r === j) continue;
-        const rx = 2 * r;
-        const ex = yj0 - tail[rx]!;
-        const ey = yj1 - tail[rx + 1]!;
-        const Dn = ex * ex + ey * ey;
-        if (Dn > 0) {
-          const c = twoGB / ((0.001 + Dn) * (a * Math.pow(Dn, b) + 1));
-          let g0 = c * ex;
-          let g1 = c * ey;
-          g0 = g0 > 4 ? 4 : g0 < -4 ? -4 : g0;
-          g1 = g1 > 4 ? 4 : g1 < -4 ? -4 : g1;
-          head[jx] = yj0 + g0 * alpha;
-          head[jx + 1] = yj1 + g1 * alpha;
-          yj0 = head[jx]!;
-          yj1 = head[jx + 1]!;
-        }
-      }
-      nextNeg[e] = nextNeg[e]! + nNeg * epn[e]!;
     }
-    this.#s0 = s0;
-    this.#s1 = s1;
-    this.#epoch = t + 1;
-    this.#alpha = this.#p.alpha * (1 - t / this.totalSteps);
-    return { step: t, total: this.totalSteps };
+    nextNeg[e] = nextNeg[e]! + nNeg * epn[e]!;
   }
+  rngState[0] = s0;
+  rngState[1] = s1;
 }

@@ -1,0 +1,71 @@
+// The README's first command, checked end to end: the gallery page loads the default dataset with
+// @clamp-viz/io, projects it with PCA in a Web Worker and draws coloured points. A real Chromium
+// takes a screenshot (the workspace is built by test/global-setup.ts), and the screenshot's pixels are counted.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+// @ts-expect-error: plain ESM script without type declarations
+import { startGallery } from '../scripts/demo.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startGallery({ port: 5199, preambles: 60, quiet: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the gallery shows the default dataset projected with PCA as points coloured by cluster', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 180_000 });
+  expect(errors).toEqual([]);
+
+  const status = await page.textContent('#status');
+  expect(status).toMatch(/pca/i);
+  const preamble = await page.textContent('#sentence-preamble');
+  expect(preamble).toContain("Students were outraged over the administration's new");
+  expect(await page.locator('#sentence-guesses li').count()).toBe(40);
+
+  const shot = await page.locator('#scatter').screenshot();
+  mkdirSync(`${root}.cache`, { recursive: true });
+  writeFileSync(`${root}.cache/gallery-screenshot.png`, shot);
+
+  const stats = await page.evaluate(async (b64: string) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const img = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(img.width, img.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    const bg = [px[0], px[1], px[2]].join(',');
+    let painted = 0;
+    const colours = new Set<string>();
+    for (let i = 0; i < px.length; i += 4) {
+      const key = `${px[i]},${px[i + 1]},${px[i + 2]}`;
+      if (key === bg) continue;
+      painted++;
+      // Coarse buckets so antialiased edges do not count as colours of their own.
+      colours.add(`${px[i]! >> 5},${px[i + 1]! >> 5},${px[i + 2]! >> 5}`);
+    }
+    return { painted, total: px.length / 4, colours: colours.size };
+  }, shot.toString('base64'));
+
+  // Thousands of points cover a visible share of the plot, in many cluster colours.
+  expect(stats.painted / stats.total).toBeGreaterThan(0.01);
+  expect(stats.colours).toBeGreaterThan(20);
+  await page.close();
+});
