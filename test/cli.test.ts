@@ -44,11 +44,27 @@ describe('the built clamp-viz bin', () => {
     expect(r.stderr).toMatch(/^clamp-viz: error: ".*missing\.npy": no such file or directory\n$/);
   });
 
+  test('clamp-viz project --method pca,pca-centers then evaluate --projection prints one JSON line of metrics per method', () => {
+    const p = cli('project', '--preambles', '3', '--method', 'pca,pca-centers', '--output', 'two.parquet');
+    expect(p.code).toBe(0);
+    const r = cli('evaluate', '--preambles', '3', '--projection', 'two.parquet', '--k', '10');
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, number | string>);
+    expect(lines.map((l) => l['method'])).toEqual(['pca', 'pca-centers']);
+    for (const l of lines) {
+      expect(l).toMatchObject({ rows: 120, evaluated: 120, k: 10 });
+      for (const key of ['trustworthiness', 'continuity', 'knnRecall', 'labelAccuracy']) expect(l[key]).toBeGreaterThan(0);
+      expect(l['trustworthiness']).toBeLessThanOrEqual(1);
+    }
+  });
+
   test('clamp-viz --help exits 0 and lists the commands', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/project \[options\]/);
     expect(r.stdout).toMatch(/generate \[options\]/);
     expect(r.stdout).toMatch(/methods/);
+    expect(r.stdout).toMatch(/evaluate \[options\]/);
   });
 });

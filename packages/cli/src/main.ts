@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './cli-context.js';
+import { addEvaluateCommand } from './commands/evaluate-command.js';
 import { addGenerateCommand } from './commands/generate-command.js';
 import { addMethodsCommand } from './commands/methods-command.js';
 import { addProjectCommand } from './commands/project-command.js';
@@ -18,6 +19,8 @@ export const VERSION = '0.1.0';
  * ```sh
  * clamp-viz project --embeddings emb.parquet --clusters clusters.tsv --method pca --output xy.parquet
  * clamp-viz project --method pca --output xy.csv          # the default dataset
+ * clamp-viz project --method all --output all.parquet     # every method, one file
+ * clamp-viz evaluate --projection all.parquet --sample 5000   # quality metrics, one JSON line per method
  * clamp-viz generate --out-dir data --preambles 500
  * clamp-viz methods
  * ```
@@ -41,6 +44,7 @@ export async function main(argv: readonly string[], context: Partial<CliContext>
       outputError: (s, write) => write(`clamp-viz: ${s}`),
     });
   addProjectCommand(program, ctx);
+  addEvaluateCommand(program, ctx);
   addGenerateCommand(program, ctx);
   addMethodsCommand(program, ctx);
 

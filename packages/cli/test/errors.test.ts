@@ -26,7 +26,7 @@ describe('usage errors exit with code 2', () => {
     expect(run.code).toBe(2);
     const known = listMethods().map((m) => m.name);
     expect(known).toContain('pca');
-    expect(run.stderr).toBe(`clamp-viz: error: unknown --method "nope"; known methods: ${known.join(', ')}\n`);
+    expect(run.stderr).toBe(`clamp-viz: error: unknown --method "nope"; known methods: ${known.join(', ')} (or all)\n`);
   });
 
   test.each([

@@ -2,10 +2,12 @@ import { integerOption, seedOption } from '../options.js';
 import { toMatrix, type MatrixInput } from '../matrix/to-matrix.js';
 import { columnMeans } from '../linalg/column-means.js';
 import { crossProduct } from '../linalg/cross-product.js';
+import { lanczosSvd } from '../linalg/lanczos-svd.js';
 import { symmetricTopEigen } from '../linalg/symmetric-top-eigen.js';
+import { ProjectionInputError } from '../errors.js';
 import { createRng } from '../random/create-rng.js';
 import { runJobSync, type Job, type JobDriverOptions } from '../runtime/job.js';
-import type { Matrix, ProgressCallback } from '../types.js';
+import type { Matrix, ProgressCallback, Rng } from '../types.js';
 import { PcaModel, projectRows } from './pca-model.js';
 
 /** Options of `pca` / `fitPca` (scikit-learn `PCA` names in brackets). */
@@ -14,11 +16,32 @@ export interface PcaOptions {
   nComponents?: number;
   /** Seeds the Lanczos start vector (the result does not depend on it beyond rounding). Default 42. */
   seed?: number;
-  /** Checked between blocks of 256 rows; an abort throws `AbortError`. */
+  /**
+   * How the top components are found [`svd_solver`]; every route gives the same result to ~1e-8 relative.
+   * - `'covariance'`: the float64 d×d scatter matrix (or n×n Gram when d > n) and Lanczos on it, O(nd²).
+   * - `'lanczos'`: Lanczos on XcᵀXc applied matrix-free, one pass over X per step, O(j·nd) for j ≈ 20–60
+   *   steps; falls back to `'covariance'` when it has not converged after 40 + 20k steps. Needs d ≤ n.
+   * - `'auto'` (default): `'lanczos'` when k ≤ 10, d ≥ 256 and n ≥ 2d (measured crossover: at d = 128 the two
+   *   routes cost the same; see bench/RESULTS.md), with at most max(2k + 20, d/8) steps before the fallback so
+   *   a spectrum without gaps (e.g. i.i.d. noise) costs at most about twice the covariance route; else `'covariance'`.
+   */
+  solver?: PcaSolver;
+  /** Checked between blocks of rows; an abort throws `AbortError`. */
   signal?: AbortSignal;
-  /** Reports phases `'covariance'` (rows done), `'eigen'` and `'transform'` (rows done). */
+  /**
+   * Reports phases `'covariance'` (rows done) and `'eigen'`, or `'lanczos'` (steps done of at most 40 + 20k),
+   * then `'transform'` (rows done).
+   */
   onProgress?: ProgressCallback;
 }
+
+/** PCA solver choice, see `PcaOptions.solver`. */
+export type PcaSolver = 'auto' | 'covariance' | 'lanczos';
+
+/** `'auto'` picks Lanczos from this many features d (measured crossover ≈ 128, bench/RESULTS.md). */
+const LANCZOS_MIN_FEATURES = 256;
+/** `'auto'` picks Lanczos only up to this many components. */
+const LANCZOS_MAX_COMPONENTS = 10;
 
 /** `pca()` output: the n×k float32 scores, row-major, and the fitted model. */
 export interface PcaResult {
@@ -30,10 +53,12 @@ export interface PcaResult {
  * Fits PCA to X (n×d) with scikit-learn's semantics (methods.md §2): center by the float64 column means, no
  * scaling or whitening, explained variance with n − 1, components signed so the largest-|value| loading is positive.
  *
- * Solver: the float64 scatter matrix XcᵀXc (d×d, O(nd²/2), blocked) and Lanczos for its top k eigenpairs
+ * Solvers (`options.solver`): for large tall data and few components (see `usesLanczos`), matrix-free Lanczos on
+ * XcᵀXc, one fused pass over X per step (`lanczosSvd`, O(j·nd), j ≈ 20–60); otherwise, or when that does not
+ * converge, the float64 scatter matrix XcᵀXc (d×d, O(nd²/2), blocked) and Lanczos for its top k eigenpairs
  * (O(d²) per step). When d > n it uses the n×n Gram matrix XcXcᵀ instead (O(n²d)) and maps its
  * eigenvectors back, V = Xcᵀu/√λ. Exact to rounding; no randomness in the result. Does not mutate X.
- * @throws ProjectionInputError for non-finite X, fewer than 2 rows or a bad `nComponents`.
+ * @throws ProjectionInputError for non-finite X, fewer than 2 rows, a bad `nComponents` or `solver`.
  */
 export function fitPca(X: MatrixInput, options: PcaOptions = {}): PcaModel {
   const { job, driver } = prepare(X, options);
@@ -51,36 +76,30 @@ export function prepare(X: MatrixInput, options: PcaOptions): { X: Matrix; job: 
   const m = toMatrix(X, { name: 'X', minRows: 2 });
   const k = integerOption('nComponents', options.nComponents, 2, 1, Math.min(m.rows, m.cols));
   const seed = seedOption(options.seed);
-  return { X: m, job: fitPcaJob(m, k, seed), driver: { signal: options.signal, onProgress: options.onProgress } };
+  const solver = options.solver ?? 'auto';
+  if (solver !== 'auto' && solver !== 'covariance' && solver !== 'lanczos') {
+    throw new ProjectionInputError('solver', solver, "must be 'auto', 'covariance' or 'lanczos'");
+  }
+  if (solver === 'lanczos' && m.cols > m.rows) {
+    throw new ProjectionInputError('solver', solver, `needs d ≤ n (got n = ${m.rows}, d = ${m.cols}); use 'auto' or 'covariance'`);
+  }
+  return { X: m, job: fitPcaJob(m, k, seed, solver), driver: { signal: options.signal, onProgress: options.onProgress } };
+}
+
+/** Whether `solver` resolves to the matrix-free Lanczos route for an n×d input and k components. */
+export function usesLanczos(n: number, d: number, k: number, solver: PcaSolver = 'auto'): boolean {
+  if (solver === 'auto') return k <= LANCZOS_MAX_COMPONENTS && d >= LANCZOS_MIN_FEATURES && n >= 2 * d;
+  return solver === 'lanczos' && d <= n;
 }
 
 /** The fit as a job (yields progress between row blocks). X must be validated. */
-export function* fitPcaJob(X: Matrix, k: number, seed: number): Job<PcaModel> {
+export function* fitPcaJob(X: Matrix, k: number, seed: number, solver: PcaSolver = 'auto'): Job<PcaModel> {
   const { rows: n, cols: d } = X;
   const mean = columnMeans(X);
   const rng = createRng(seed);
-  let values: Float64Array;
-  let components: Float64Array;
-  let trace = 0;
-  if (d <= n) {
-    const S = yield* crossProduct(X, mean, 'covariance');
-    for (let j = 0; j < d; j++) trace += S[j * d + j]!;
-    yield { phase: 'eigen', done: 0, total: 1 };
-    const eig = symmetricTopEigen(S, d, k, rng);
-    values = eig.values;
-    components = eig.vectors;
-  } else {
-    const XcT = new Float64Array(d * n); // d×n: column i is centered row i
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) XcT[j * n + i] = X.data[i * d + j]! - mean[j]!;
-    const G = yield* crossProduct({ data: XcT, rows: d, cols: n }, null, 'covariance');
-    for (let i = 0; i < n; i++) trace += G[i * n + i]!;
-    yield { phase: 'eigen', done: 0, total: 1 };
-    const eig = symmetricTopEigen(G, n, k, rng);
-    values = eig.values;
-    components = gramToComponents(XcT, n, d, eig.vectors, values, k);
-  }
+  const top = (usesLanczos(n, d, k, solver) ? yield* lanczosRoute(X, mean, k, rng, solver === 'auto') : null) ?? (yield* covarianceRoute(X, mean, k, rng));
+  const { values, components, trace } = top;
   applySignRule(components, k, d);
-  yield { phase: 'eigen', done: 1, total: 1 };
   const explainedVariance = new Float64Array(k);
   const explainedVarianceRatio = new Float64Array(k);
   for (let c = 0; c < k; c++) {
@@ -88,6 +107,45 @@ export function* fitPcaJob(X: Matrix, k: number, seed: number): Job<PcaModel> {
     explainedVarianceRatio[c] = trace > 0 ? Math.max(values[c]!, 0) / trace : 0;
   }
   return new PcaModel({ mean, components, explainedVariance, explainedVarianceRatio, nComponents: k, nFeatures: d, nSamples: n });
+}
+
+/** Top-k eigenvalues of XcᵀXc, their unit eigenvectors (k×d, unsigned) and the trace of XcᵀXc. */
+interface TopComponents {
+  readonly values: Float64Array;
+  readonly components: Float64Array;
+  readonly trace: number;
+}
+
+/** Matrix-free Lanczos (`lanczosSvd`); null when it did not converge (`bounded`: within max(2k + 20, d/8) steps). */
+function* lanczosRoute(X: Matrix, mean: Float64Array, k: number, rng: Rng, bounded: boolean): Job<TopComponents | null> {
+  const maxSteps = bounded ? Math.min(40 + 20 * k, Math.max(2 * k + 20, Math.floor(X.cols / 8))) : undefined;
+  const svd = yield* lanczosSvd(X, mean, k, rng, maxSteps === undefined ? {} : { maxSteps });
+  if (!svd) return null;
+  return { values: svd.values, components: svd.vectors, trace: centeredSumOfSquares(X, mean) };
+}
+
+/** The float64 scatter matrix (d ≤ n) or Gram matrix (d > n) and Lanczos on it. */
+function* covarianceRoute(X: Matrix, mean: Float64Array, k: number, rng: Rng): Job<TopComponents> {
+  const { rows: n, cols: d } = X;
+  let trace = 0;
+  let top: TopComponents;
+  if (d <= n) {
+    const S = yield* crossProduct(X, mean, 'covariance');
+    for (let j = 0; j < d; j++) trace += S[j * d + j]!;
+    yield { phase: 'eigen', done: 0, total: 1 };
+    const eig = symmetricTopEigen(S, d, k, rng);
+    top = { values: eig.values, components: eig.vectors, trace };
+  } else {
+    const XcT = new Float64Array(d * n); // d×n: column i is centered row i
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) XcT[j * n + i] = X.data[i * d + j]! - mean[j]!;
+    const G = yield* crossProduct({ data: XcT, rows: d, cols: n }, null, 'covariance');
+    for (let i = 0; i < n; i++) trace += G[i * n + i]!;
+    yield { phase: 'eigen', done: 0, total: 1 };
+    const eig = symmetricTopEigen(G, n, k, rng);
+    top = { values: eig.values, components: gramToComponents(XcT, n, d, eig.vectors, eig.values, k), trace };
+  }
+  yield { phase: 'eigen', done: 1, total: 1 };
+  return top;
 }
 
 /** Fit, then transform the training rows in blocks: the job behind `pca()` and `project({method: 'pca'})`. */
@@ -100,6 +158,21 @@ export function* pcaJob(X: Matrix, fit: Job<PcaModel>): Job<PcaResult> {
     yield { phase: 'transform', done: to, total: X.rows };
   }
   return { embedding, model };
+}
+
+/** Σ_ij (x_ij − mean_j)², the trace of XcᵀXc, in float64. O(nd). */
+function centeredSumOfSquares(X: Matrix, mean: Float64Array): number {
+  const { data, rows: n, cols: d } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0, o = i * d; j < d; j++) {
+      const z = data[o + j]! - mean[j]!;
+      s += z * z;
+    }
+    total += s;
+  }
+  return total;
 }
 
 /** v_c = Xcᵀu_c/‖Xcᵀu_c‖; null directions (λ ≈ 0) are completed to an orthonormal set from the unit basis. */
