@@ -18,6 +18,7 @@ test.each([
   [7, 7],
   [40, 40],
   [40, 12],
+  [160, 10], // many numerically-zero eigenvalues: LDA with n < d (regression: QL never deflated between zeros)
 ])('symmetricEigen(m = %i, rank %i) returns decreasing eigenvalues with orthonormal rows and A·v = λ·v', (m, rank) => {
   const A = randomSymmetric(m, rank, m + rank);
   const { values, vectors } = symmetricEigen(A, m);

@@ -4,6 +4,8 @@ import { LdaModel } from '../src/methods/lda-model.js';
 import { project, projectSync } from '../src/project.js';
 import { digits, digitsLabels } from './fixtures.js';
 import { blobs, pooledWithinVariance, relativeDiffUpToSign, sklearnLayout } from './lda-fixtures.js';
+import { createRng } from '../src/random/create-rng.js';
+import { labelAccuracy } from '../src/metrics/label-accuracy.js';
 
 describe('lda(X, labels)', () => {
   test('lda(digits, labels) equals scikit-learn 1.2.1 LinearDiscriminantAnalysis(n_components=2) up to per-axis sign (|Δ| ≤ 1e-4·max|Y|)', () => {
@@ -126,4 +128,19 @@ describe("project(X, {method: 'lda'})", () => {
   test("projectSync(X, {method: 'lda'}) without clusters names the missing parameter", () => {
     expect(() => projectSync([[1, 2], [3, 4]], { method: 'lda' })).toThrow(/clusters = undefined: is required by method 'lda'/);
   });
+});
+
+test('lda(X, labels) with fewer rows than dimensions (120 × 400, 6 classes) converges and separates the classes', () => {
+  const rng = createRng(7);
+  const n = 120, d = 400, K = 6;
+  const data = new Float32Array(n * d);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    labels[i] = i % K;
+    for (let j = 0; j < d; j++) data[i * d + j] = (j % K === labels[i] ? 3 : 0) + (rng() - 0.5);
+  }
+  const { embedding, model } = lda({ data, rows: n, cols: d }, labels);
+  expect(embedding.every(Number.isFinite)).toBe(true);
+  expect(model.rankWithin).toBeLessThan(d);
+  expect(labelAccuracy(embedding, labels, { k: 5 })).toBeGreaterThan(0.9);
 });

@@ -103,13 +103,19 @@ function tridiagonalise(W: Float64Array, m: number, d: Float64Array, e: Float64A
 /** Implicit QL with Wilkinson shifts on (d, e), accumulating the rotations into the rows of Z. */
 function qlImplicit(d: Float64Array, e: Float64Array, Z: Float64Array, m: number): void {
   e[m - 1] = 0;
+  // Deflation also accepts |e| ≤ ε·‖T‖ (absolute): the relative test alone never fires between two
+  // (numerically) zero eigenvalues, which rank-deficient Gram matrices (n < d) have by the hundred.
+  // Eigenvalues are only determined to O(ε‖T‖) anyway (Golub & Van Loan §8.1.2).
+  let norm = 0;
+  for (let i = 0; i < m; i++) norm = Math.max(norm, Math.abs(d[i]!) + Math.abs(e[i]!) + (i > 0 ? Math.abs(e[i - 1]!) : 0));
+  const absTol = Number.EPSILON * norm;
   for (let l = 0; l < m; l++) {
     let iter = 0;
     for (;;) {
       let k = l;
       for (; k < m - 1; k++) {
         const dd = Math.abs(d[k]!) + Math.abs(d[k + 1]!);
-        if (Math.abs(e[k]!) <= Number.EPSILON * dd) break;
+        if (Math.abs(e[k]!) <= Number.EPSILON * dd || Math.abs(e[k]!) <= absTol) break;
       }
       if (k === l) break;
       if (iter++ === 60) throw new Error('symmetricEigen: no convergence after 60 QL iterations');
