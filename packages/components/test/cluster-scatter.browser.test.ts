@@ -183,17 +183,17 @@ describe('<cluster-scatter>', () => {
     const fitted = el.pointPosition(3)!;
     const p0 = el.pointPosition(0)!;
     const views: unknown[] = [];
-    el.addEventListener('cluster-scatter-view', (e) => views.push(e.detail.view));
+    el.addEventListener('view-change', (e) => views.push(e.detail.view));
     el.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, clientX: p0.x, clientY: p0.y, bubbles: true, cancelable: true }));
     await el.renderComplete;
     expect(el.pointPosition(0)!.x).toBeCloseTo(p0.x, 6); // the point under the cursor stays put
     expect(el.pointPosition(3)!.x).toBeGreaterThan(fitted.x); // others move away
     el.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 7, button: 0, clientX: 10, clientY: 10, bubbles: true }));
-    el.dispatchEvent(new PointerEvent('pointermove', { pointerId: 7, clientX: 13, clientY: 8, bubbles: true }));
-    el.dispatchEvent(new PointerEvent('pointerup', { pointerId: 7, clientX: 13, clientY: 8, bubbles: true }));
+    el.dispatchEvent(new PointerEvent('pointermove', { pointerId: 7, clientX: 16, clientY: 6, bubbles: true }));
+    el.dispatchEvent(new PointerEvent('pointerup', { pointerId: 7, clientX: 16, clientY: 6, bubbles: true }));
     await el.renderComplete;
-    expect(el.pointPosition(0)!.x).toBeCloseTo(p0.x + 3, 6);
-    expect(el.pointPosition(0)!.y).toBeCloseTo(p0.y - 2, 6);
+    expect(el.pointPosition(0)!.x).toBeCloseTo(p0.x + 6, 6);
+    expect(el.pointPosition(0)!.y).toBeCloseTo(p0.y - 4, 6);
     expect(views.length).toBeGreaterThanOrEqual(2);
     el.resetView();
     await el.renderComplete;

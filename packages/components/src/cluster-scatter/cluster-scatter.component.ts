@@ -1,14 +1,28 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Table } from 'apache-arrow';
 import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
-import { parseCssColor } from '../color/parse-css-color.js';
 import { pointColors, type PointColors } from '../color/point-colors.js';
-import { PanZoomController } from '../controllers/pan-zoom-controller.js';
-import { ResizeController, type ElementSize } from '../controllers/resize-controller.js';
+import { GlController } from '../controllers/gl-controller.js';
+import { KeyboardController } from '../controllers/keyboard-controller.js';
+import { MorphController } from '../controllers/morph-controller.js';
+import { PointerController } from '../controllers/pointer-controller.js';
+import { ResizeController } from '../controllers/resize-controller.js';
+import { SelectionController } from '../controllers/selection-controller.js';
 import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
+import { shiftPositions } from '../data/shift-positions.js';
 import { ClusterScatterInputError } from '../errors.js';
 import { createScatterLayer, type PixelImage, type ScatterLayer } from '../gl/scatter-layer.js';
-import { dataToScreen, fitView, panView, viewUniforms, zoomView, type ViewState } from '../view/view-state.js';
-import type { Table } from 'apache-arrow';
+import { clusterSummary, type ClusterSummary } from '../legend/cluster-summary.js';
+import { legendItems, legendTemplate } from '../legend/legend-template.js';
+import { normalizeIndices, type SelectionMode } from '../selection/combine-selection.js';
+import { HIDDEN, pointStates } from '../selection/point-states.js';
+import type { SelectionModel } from '../selection/selection-model.js';
+import { dataToScreen, fitView, viewUniforms, type ViewState } from '../view/view-state.js';
+import type { ClusterScatterEventMap } from './cluster-scatter.events.js';
+import { checkPointSize, InputProblems, resolveBackground } from './input-problems.js';
+import { overlayTemplate, type OverlayState } from './overlay-template.js';
+import { tooltipText, type TooltipFormatter } from './point-info.js';
+import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
 import styles from './cluster-scatter.styles.js';
 
 const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', 'yColumn', 'clusterColumn'] as const;
@@ -21,107 +35,131 @@ const EMPTY: ResolvedPoints = { n: 0, rel: new Float32Array(0), centerX: 0, cent
  *
  * Data (properties only, replace the array to re-render): `x`/`y` (n numbers each), or `positions`
  * (n×2 interleaved, as projections return), or `data` (an Arrow Table read through `x-column`,
- * `y-column`, `cluster-column`; defaults `x`, `y`, `cluster_id`; `cluster-column=""` for none).
- * Precedence: `data` > `positions` > `x`/`y`. `cluster`: n integer ids (any int32, negatives
- * included); `value`: n numbers coloured by continuous schemes instead of the id.
- * Inputs are never mutated. Bad input fires `cluster-scatter-error` and shows the message as text.
+ * `y-column`, `cluster-column`, `token-column`, `preamble-column`). Precedence: `data` > `positions` >
+ * `x`/`y`. `cluster`: n integer ids; `value`: n numbers for continuous schemes; `tokens`/`preambles`:
+ * n strings for tooltips. Inputs are never mutated. Bad input fires `cluster-scatter-error`.
+ *
+ * Interaction: drag pans (Shift+drag lassos; `drag-mode="lasso|rect"` makes plain drags select),
+ * wheel/`+`/`-` zoom, arrows pan, `0` and double-click fit, click selects a point (Shift: its
+ * cluster), Ctrl/Meta adds, Alt removes, `Escape` clears. `selectionModel` links views.
  *
  * @summary Clustered 2-D embedding scatter plot.
+ * @event hover - hovered row changed; `detail.index` (-1 none), `detail.indices`.
+ * @event select - selection changed; `detail.indices` (Uint32Array, ascending).
+ * @event view-change - the user panned, zoomed or reset; `detail.view`.
  * @event cluster-scatter-render - after a frame is drawn; `detail.pointCount`.
  * @event cluster-scatter-error - data/options rejected; `detail.error` names parameter, value, rule.
- * @event cluster-scatter-view - the user panned, zoomed or reset; `detail.view`.
  * @csspart canvas - the WebGL canvas (`role="img"`, labelled with point and cluster counts).
- * @csspart error - the error line shown when input is rejected.
+ * @csspart tooltip - hover text. @csspart legend - the cluster list (`legend` attribute); rows are `legend-item`.
+ * @csspart sketch - the lasso/rectangle outline. @csspart live - the visually hidden live region. @csspart error - the error line.
+ * @cssproperty --cluster-scatter-background - plot background (overridden by the `background` attribute).
+ * @cssproperty --cluster-scatter-foreground - text, hover ring and lasso colour.
+ * @cssproperty --cluster-scatter-dim-opacity - opacity of points outside the hover/selection focus (0.15).
+ * @cssproperty --cluster-scatter-panel - tooltip and legend background.
  * @cssproperty --cluster-scatter-height - host height when none is set (default 400px).
- * @cssproperty --cluster-scatter-error-color - colour of the error line.
  */
 export class ClusterScatter extends LitElement {
   static override styles = styles;
   static override properties = {
-    x: { attribute: false },
-    y: { attribute: false },
-    positions: { attribute: false },
-    cluster: { attribute: false },
-    value: { attribute: false },
-    data: { attribute: false },
-    xColumn: { attribute: 'x-column' },
-    yColumn: { attribute: 'y-column' },
-    clusterColumn: { attribute: 'cluster-column' },
-    pointSize: { attribute: 'point-size', type: Number },
-    colorScheme: { attribute: 'color-scheme' },
-    background: {},
-    _error: { state: true },
+    x: { attribute: false }, y: { attribute: false }, positions: { attribute: false }, cluster: { attribute: false },
+    value: { attribute: false }, data: { attribute: false }, tokens: { attribute: false }, preambles: { attribute: false },
+    tooltipFormatter: { attribute: false },
+    xColumn: { attribute: 'x-column' }, yColumn: { attribute: 'y-column' }, clusterColumn: { attribute: 'cluster-column' },
+    tokenColumn: { attribute: 'token-column' }, preambleColumn: { attribute: 'preamble-column' },
+    pointSize: { attribute: 'point-size', type: Number }, colorScheme: { attribute: 'color-scheme' }, background: {},
+    legend: { type: Boolean, reflect: true }, dragMode: { attribute: 'drag-mode' }, transition: { type: Number },
+    theme: { reflect: true },
+    _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
+    _selected: { state: true }, _overlay: { state: true },
   };
 
-  /** n x coordinates (with `y`). */
+  // Data properties (see the class comment): replace arrays to re-render, never edit them in place.
   declare x: Float32Array | Float64Array | null;
   declare y: Float32Array | Float64Array | null;
-  /** n×2 interleaved coordinates; wins over `x`/`y`. */
   declare positions: Float32Array | Float64Array | null;
-  /** n cluster ids. */
   declare cluster: Int32Array | null;
-  /** n numbers for continuous colour schemes (default: the cluster id). */
   declare value: Float32Array | null;
-  /** An Apache Arrow Table; wins over the arrays. */
   declare data: Table | null;
-  /** Column of `data` with x (attribute `x-column`, default `'x'`). */
-  declare xColumn: string;
-  /** Column of `data` with y (attribute `y-column`, default `'y'`). */
-  declare yColumn: string;
-  /** Column of `data` with cluster ids (attribute `cluster-column`, default `'cluster_id'`; `''` = none). */
-  declare clusterColumn: string;
+  declare tokens: ArrayLike<string> | null;
+  declare preambles: ArrayLike<string> | null;
+  /** Tooltip text of a point (default: token, preamble, cluster); shown as text, never HTML. */
+  declare tooltipFormatter: TooltipFormatter | null;
+  /** Arrow column names (attributes `x-column`, `y-column`, `cluster-column` (`''` = none), `token-column`, `preamble-column`). */
+  declare xColumn: string; declare yColumn: string; declare clusterColumn: string; declare tokenColumn: string; declare preambleColumn: string;
   /** Point diameter in CSS pixels (attribute `point-size`, default 4). */
   declare pointSize: number;
-  /** `'categorical'` (default), `'tol-rainbow'`, `'continuous'` or a d3 interpolator name (attribute `color-scheme`). */
+  /** `'categorical'` (default), `'tol-rainbow'`, `'continuous'` or a d3 interpolator name. */
   declare colorScheme: string;
-  /** Any CSS colour (default `'#ffffff'`). */
+  /** Any CSS colour; `''` (default) uses `--cluster-scatter-background`. */
   declare background: string;
+  /** Shows the cluster legend (boolean attribute). */
+  declare legend: boolean;
+  /** What plain drags do: `'pan'` (default), `'lasso'` or `'rect'`. */
+  declare dragMode: 'pan' | 'lasso' | 'rect';
+  /** Morph duration in ms when new coordinates keep the row count (default 0: jump). */
+  declare transition: number;
+  /** `'light'` (default), `'dark'` or `'auto'` (follows prefers-color-scheme). */
+  declare theme: string;
   declare private _error: Error | null;
+  /** @internal */ declare _hovered: number;
+  /** @internal */ declare _focusRank: number;
+  /** @internal */ declare _hidden: ReadonlySet<number>;
+  /** @internal */ declare _selected: Uint32Array;
+  declare private _overlay: Omit<OverlayState, 'tooltip'>;
 
-  private readonly resizer = new ResizeController(this, (size) => this.onResize(size));
-  private layer: ScatterLayer | null = null;
-  private points: ResolvedPoints = EMPTY;
-  private colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
-  private view: ViewState = { centerX: 0, centerY: 0, pixelsPerUnit: 1 };
-  private fittedScale = 1;
+  readonly resizer = new ResizeController(this, () => this.refreshView());
+  private readonly picking = new SelectionController(this, (state, change) => onSelectionChange(this, state, change));
+  private readonly morph = new MorphController(this);
+  private readonly legendHandlers = legendHandlers(this);
+  private readonly problems = new InputProblems((error) => this.emit('cluster-scatter-error', { error }));
+  private readonly gl = new GlController(
+    this,
+    (canvas) => this.problems.check('webgl', () => createScatterLayer(canvas), null),
+    () => this.requestUpdate(), // updated() re-creates the layer and re-uploads everything
+  );
+  /** @internal The GL layer while connected and rendered. */
+  get layer(): ScatterLayer | null { return this.gl.layer; }
+  /** @internal */ points: ResolvedPoints = EMPTY;
+  /** @internal */ colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
+  /** @internal */ summary: ClusterSummary = clusterSummary(0, null, new Int32Array(0));
+  private states: Uint8Array = new Uint8Array(0);
+  /** @internal */ view: ViewState = { centerX: 0, centerY: 0, pixelsPerUnit: 1 };
+  /** @internal */ fittedScale = 1;
   private autoFit = true;
   private frame: Promise<void> | null = null;
-  private backgroundRgba: readonly [number, number, number, number] = WHITE;
-  /** Current input problems by source (data, color-scheme, value, point-size, background). */
-  private readonly problems = new Map<string, Error>();
+  /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
+  private morphFrom: Float32Array | null = null;
 
   constructor() {
     super();
-    this.x = this.y = this.positions = this.value = this.cluster = null;
-    this.data = null;
-    this.xColumn = 'x';
-    this.yColumn = 'y';
-    this.clusterColumn = 'cluster_id';
-    this.pointSize = 4;
-    this.colorScheme = 'categorical';
-    this.background = '#ffffff';
-    this._error = null;
-    new PanZoomController(this, {
-      pan: (dx, dy) => this.setView(panView(this.view, dx, dy)),
-      zoom: (f, x, y) => this.setView(zoomView(this.view, f, x, y, this.resizer.size, this.fittedScale)),
-      reset: () => this.resetView(),
-    });
+    this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
+    this.tokens = this.preambles = this.tooltipFormatter = null;
+    Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
+    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light' });
+    Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
+    this._overlay = { sketch: null, announcement: '' };
+    const g = gestureHandlers(this, this.picking);
+    new PointerController(this, g.pointer);
+    new KeyboardController(this, g.keyboard);
   }
 
   /** Number of points currently drawn. */
-  get pointCount(): number {
-    return this.points.n;
-  }
-
+  get pointCount(): number { return this.points.n; }
   /** Distinct cluster ids currently drawn, ascending (a copy). */
-  get clusterIds(): Int32Array {
-    return this.colors.clusterIds.slice();
-  }
-
+  get clusterIds(): Int32Array { return this.colors.clusterIds.slice(); }
   /** The last input error, or null when the current data and options are valid. */
-  get error(): Error | null {
-    return this._error;
-  }
+  get error(): Error | null { return this._error; }
+  /** Selected rows, ascending (a copy). */
+  get selection(): Uint32Array { return this._selected.slice(); }
+  /** The hovered row, or -1. */
+  get hovered(): number { return this._hovered; }
+  /** Cluster ids hidden through the legend, ascending. */
+  get hiddenClusterIds(): Int32Array { return Int32Array.from([...this._hidden].sort((a, b) => a - b), (k) => this.colors.clusterIds[k]!); }
+  /** The selection/hover store; assign one from `createSelectionModel()` to several views to link them. */
+  get selectionModel(): SelectionModel { return this.picking.model; }
+  set selectionModel(model: SelectionModel) { this.picking.model = model; }
+  /** Resolves when the picking index of the current positions is ready (built in a Worker for large n). */
+  get indexReady(): Promise<void> { return this.updateComplete.then(() => this.picking.ready); }
 
   /** Resolves after pending property changes are applied and the next frame is drawn. */
   get renderComplete(): Promise<void> {
@@ -129,13 +167,20 @@ export class ClusterScatter extends LitElement {
   }
 
   /**
-   * Moves the current points without replacing the data (live layouts): `xy` is n×2 interleaved.
-   * With the same n, buffers are updated in place, colours stay, and the view keeps following the
-   * data until the user pans or zooms; the `positions`/`x`/`y` properties are left as they were.
-   * With a different n it is the same as assigning `positions = xy` (a full re-render).
-   * O(n); `xy` is not mutated.
-   * @throws ClusterScatterInputError when the length is odd or a coordinate is not finite.
+   * Selects rows (any order, duplicates allowed) combined by `mode` (default `replace`).
+   * @throws ClusterScatterInputError naming `indices[k]` when an entry is not a row index in [0, n).
    */
+  select(indices: ArrayLike<number>, mode: SelectionMode = 'replace'): void {
+    const r = normalizeIndices(indices, this.points.n);
+    if ('bad' in r) throw new ClusterScatterInputError(`indices[${r.bad}]`, indices[r.bad], `must be an integer row index in [0, ${this.points.n})`);
+    this.picking.model.select(r.indices, mode, this);
+  }
+
+  clearSelection(): void {
+    this.picking.model.clear(this);
+  }
+
+  /** Moves the points without replacing the data (live layouts): `xy` is n×2; see README. O(n), no mutation. */
   updatePositions(xy: Float32Array | Float64Array): void {
     const sameCount = xy.length === 2 * this.points.n;
     const next = resolvePointData({ positions: xy, cluster: sameCount ? this.points.cluster : null });
@@ -149,14 +194,15 @@ export class ClusterScatter extends LitElement {
     }
     this.points = next;
     this.layer?.setPositions(next.rel);
+    this.picking.setPositions(next.rel);
     this.refreshView();
   }
 
-  /** Fits the view to the data bounds again (also on double-click). */
+  /** Fits the view to the data bounds again (also on double-click, `0` and `Home`). */
   resetView(): void {
     this.autoFit = true;
     this.refreshView();
-    this.emit('cluster-scatter-view', { view: this.view });
+    this.emit('view-change', { view: this.view });
   }
 
   /** CSS-pixel position of point `index` relative to the element's top-left, or null if out of range. */
@@ -171,143 +217,139 @@ export class ClusterScatter extends LitElement {
     return this.layer && !this.layer.renderer.destroyed ? this.layer.readPixels() : null;
   }
 
-  /** The current picture as a PNG. @throws RendererError when the element is not rendered. */
+  /** The current picture as a PNG (drawing-buffer size). Rejects when the element is not rendered. */
   toPNG(): Promise<Blob> {
-    const layer = this.layer;
-    if (!layer) return Promise.reject(new Error('toPNG(): <cluster-scatter> has not rendered yet (is it connected?)'));
-    layer.renderer.renderNow();
-    return new Promise((resolve, reject) =>
-      layer.renderer.canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG(): the canvas is empty'))), 'image/png'),
-    );
+    return this.layer ? this.layer.toPNG() : Promise.reject(new Error('toPNG(): <cluster-scatter> has not rendered yet (is it connected?)'));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate(); // re-create GL after a move in the DOM
+    if (this.hasUpdated) this.requestUpdate('x'); // re-create GL and the index after a move in the DOM
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.layer?.destroy();
-    this.layer = null;
+    super.disconnectedCallback(); // GlController destroys the layer
     this.frame = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
     const dataChanged = DATA_KEYS.some((k) => changed.has(k));
+    const p = this.problems;
     if (dataChanged) {
+      const prev = this.points;
       this.autoFit = true;
-      this.points = this.check('data', () => resolvePointData(this), EMPTY);
+      this.points = p.check('data', () => resolvePointData(this), EMPTY);
+      this.morphFrom = this.transition > 0 && this.hasUpdated ? shiftPositions(prev, this.points) : null;
     }
     if (dataChanged || changed.has('colorScheme') || changed.has('value')) {
       const { n, cluster } = this.points;
-      const scheme = this.check('color-scheme', () => resolveColorScheme(this.colorScheme), CATEGORICAL);
-      this.colors = this.check('value', () => pointColors(n, cluster, this.value, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
+      const scheme = p.check('color-scheme', () => resolveColorScheme(this.colorScheme), CATEGORICAL);
+      this.colors = p.check('value', () => pointColors(n, cluster, this.value, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
+      if (dataChanged) {
+        this.summary = clusterSummary(n, cluster, this.colors.clusterIds);
+        if (this._hidden.size) this._hidden = new Set();
+        if (this._hovered >= n) this._hovered = -1;
+      }
     }
-    if (changed.has('pointSize')) {
-      this.check('point-size', () => {
-        if (!(this.pointSize > 0 && Number.isFinite(this.pointSize))) {
-          throw new ClusterScatterInputError('point-size', this.pointSize, 'must be a positive number of CSS pixels');
-        }
-      }, undefined);
+    if (dataChanged || has('_selected') || has('_hidden')) {
+      this.states = pointStates(this.points.n, this._selected, this.summary.rank, this._hidden);
     }
-    if (changed.has('background')) {
-      this.backgroundRgba = this.check('background', () => {
-        const c = parseCssColor(this.background);
-        if (!c) throw new ClusterScatterInputError('background', this.background, 'must be a CSS colour');
-        return c;
-      }, WHITE);
-    }
-    this._error = this.problems.values().next().value ?? null;
-  }
-
-  /** Runs `fn`; on error records it under `key` (fires cluster-scatter-error) and returns the fallback. */
-  private check<T>(key: string, fn: () => T, fallback: T | (() => T)): T {
-    try {
-      const result = fn();
-      this.problems.delete(key);
-      return result;
-    } catch (error) {
-      const e = error instanceof Error ? error : new Error(String(error));
-      this.problems.set(key, e);
-      this.emit('cluster-scatter-error', { error: e });
-      return typeof fallback === 'function' ? (fallback as () => T)() : fallback;
-    }
+    if (changed.has('pointSize')) p.check('point-size', () => checkPointSize(this.pointSize), undefined);
+    if (changed.has('background')) this.backgroundRgba = p.check('background', () => resolveBackground(this.background), WHITE);
+    this._error = p.first;
   }
 
   protected override render() {
     const k = this.colors.clusterIds.length;
     const label = `Scatter plot of ${this.points.n} points in ${k} cluster${k === 1 ? '' : 's'}`;
-    return html`<canvas part="canvas" role="img" aria-label=${label}></canvas>${this._error
-      ? html`<p part="error" role="alert">${this._error.message}</p>`
-      : nothing}`;
+    const h = this._hovered;
+    const at = h >= 0 ? this.pointPosition(h) : null;
+    const size = this.resizer.size;
+    const tooltip = at ? { text: this.tooltipText(h), x: at.x, y: at.y, width: size.width, height: size.height } : null;
+    return html`<canvas part="canvas" role="img" aria-label=${label}></canvas>${overlayTemplate({ ...this._overlay, tooltip })}${
+      this.legend ? legendTemplate(legendItems(this.colors, this.summary), this._hidden, this.legendHandlers) : nothing
+    }${this._error ? html`<p part="error" role="alert">${this._error.message}</p>` : nothing}`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
     const created = this.ensureLayer();
-    if (!this.layer) return;
-    if (created || DATA_KEYS.some((k) => changed.has(k))) this.layer.setPoints(this.points.rel, this.colors.rgba);
-    else if (changed.has('colorScheme') || changed.has('value')) this.layer.setColors(this.colors.rgba);
-    const bg = this.backgroundRgba;
-    this.layer.setBackground([bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]]);
-    this.refreshView();
+    const layer = this.layer;
+    if (!layer) return;
+    const dataChanged = DATA_KEYS.some((k) => changed.has(k));
+    if (created || dataChanged) {
+      layer.setPoints(this.points.rel, this.colors.rgba);
+      layer.setRanks(this.summary.rank);
+      this.picking.setPositions(this.points.rel);
+      const from = this.morphFrom;
+      this.morphFrom = null;
+      if (from && !created) {
+        layer.setPrevPositions(from);
+        this.morph.start(this.transition, (t) => {
+          this.layer?.setStyle({ morph: t });
+          if (this.layer && !this.layer.renderer.destroyed) this.frame = this.layer.renderer.render().catch(() => undefined);
+        });
+      }
+    } else if (changed.has('colorScheme') || changed.has('value')) layer.setColors(this.colors.rgba);
+    if (created || dataChanged || has('_selected') || has('_hidden')) layer.setStates(this.states);
+    layer.setStyle({ highlight: this._hovered, focusRank: this._focusRank, selectionActive: this._selected.length > 0 });
+    this.refreshView(false);
   }
 
   private ensureLayer(): boolean {
-    if (this.layer || !this.isConnected) return false;
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas) return false;
-    this.layer = this.check('webgl', () => createScatterLayer(canvas), null);
-    this._error = this.problems.values().next().value ?? null;
-    if (!this.layer) return false;
-    canvas.addEventListener('webglcontextlost', this.onContextLost);
-    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
+    if (!this.isConnected || !this.gl.ensure(this.renderRoot.querySelector('canvas'))) return false;
+    this._error = this.problems.first;
+    this.layer!.beforeFrame(themeReader(this));
     const size = this.resizer.measure();
-    this.layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
+    this.layer!.renderer.resize(size.width, size.height, size.devicePixelRatio);
     return true;
   }
 
-  private readonly onContextLost = (e: Event) => e.preventDefault();
-
-  private readonly onContextRestored = () => {
-    const old = this.layer;
-    old?.renderer.canvas.removeEventListener('webglcontextlost', this.onContextLost);
-    old?.renderer.canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
-    old?.destroy();
-    this.layer = null;
-    this.requestUpdate(); // updated() re-creates the layer and re-uploads everything
-  };
-
-  private onResize(size: ElementSize): void {
-    this.layer?.renderer.resize(size.width, size.height, size.devicePixelRatio);
-    this.refreshView();
-  }
-
-  private setView(view: ViewState): void {
+  /** @internal Sets a user view (pan/zoom) and fires view-change. */
+  setView(view: ViewState): void {
     this.autoFit = false;
     this.view = view;
     this.refreshView();
-    this.emit('cluster-scatter-view', { view });
+    this.emit('view-change', { view });
   }
 
-  /** Refits if following the data, pushes uniforms and schedules a frame. */
-  private refreshView(): void {
+  /** @internal Refits if following the data, pushes uniforms and schedules a frame. */
+  refreshView(moveTooltip = true): void {
     const size = this.resizer.size;
     const pad = this.pointSize / 2 + 0.05 * Math.min(size.width, size.height);
     this.fittedScale = fitView(this.points.halfWidth, this.points.halfHeight, size, pad).pixelsPerUnit;
     if (this.autoFit) this.view = { centerX: 0, centerY: 0, pixelsPerUnit: this.fittedScale };
     const layer = this.layer;
     if (!layer || layer.renderer.destroyed) return;
+    layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
     layer.setView(viewUniforms(this.view, size));
     layer.setPointSize(Math.max(1, this.pointSize > 0 ? this.pointSize : 4) * size.devicePixelRatio);
     const n = this.points.n;
-    this.frame = layer.renderer.render().then(
-      () => void this.emit('cluster-scatter-render', { pointCount: n }),
-      () => undefined, // destroyed before the frame: nothing to report
-    );
+    this.frame = layer.renderer.render().then(() => void this.emit('cluster-scatter-render', { pointCount: n }), () => undefined);
+    if (moveTooltip && this._hovered >= 0) this.requestUpdate(); // the tooltip follows its point
   }
 
-  private emit<T>(type: string, detail: T): boolean {
+  /** @internal True when point i is not filtered out by the legend. */
+  readonly visible = (i: number): boolean => !(this.states[i]! & HIDDEN);
+
+  /** @internal */
+  setOverlay(overlay: Partial<Omit<OverlayState, 'tooltip'>>): void {
+    this._overlay = { ...this._overlay, ...overlay };
+  }
+
+  /** @internal */
+  announce(text: string): void {
+    this.setOverlay({ announcement: text });
+  }
+
+  /** @internal The tooltip text of row i (formatter output, or the default with the formatter's error). */
+  tooltipText(i: number): string {
+    return tooltipText(this, this.tooltipFormatter, i);
+  }
+
+  /** @internal Dispatches a bubbling, composed CustomEvent. */
+  emit<K extends keyof ClusterScatterEventMap>(type: K, detail: ClusterScatterEventMap[K] extends CustomEvent<infer D> ? D : never): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

@@ -9,13 +9,42 @@ export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number }>;
  */
 export type ClusterScatterErrorEvent = CustomEvent<{ error: Error }>;
 
-/** Fired when the user pans, zooms or resets the view. */
-export type ClusterScatterViewEvent = CustomEvent<{ view: ViewState }>;
+/** `hover`: the hovered row changed (pointer, keyboard-free programmatic or a linked view). `index` -1 = none. */
+export type ClusterScatterHoverEvent = CustomEvent<{ index: number; indices: Uint32Array }>;
 
+/** `select`: the selection changed; `indices` are the selected rows, ascending. */
+export type ClusterScatterSelectEvent = CustomEvent<{ indices: Uint32Array }>;
+
+/** `view-change`: the user panned, zoomed or reset the view. */
+export type ClusterScatterViewChangeEvent = CustomEvent<{ view: ViewState }>;
+
+/** Every event `<cluster-scatter>` fires; `addEventListener` on the element is typed with it. */
+export interface ClusterScatterEventMap extends HTMLElementEventMap {
+  'cluster-scatter-render': ClusterScatterRenderEvent;
+  'cluster-scatter-error': ClusterScatterErrorEvent;
+  hover: ClusterScatterHoverEvent;
+  select: ClusterScatterSelectEvent;
+  'view-change': ClusterScatterViewChangeEvent;
+}
+
+// `select` is left out here: the DOM already declares `select: Event` (text selection), and a
+// global redeclaration would not compile. Listeners on the element itself are typed through
+// ClusterScatterEventMap; on ancestors, cast to ClusterScatterSelectEvent.
 declare global {
   interface GlobalEventHandlersEventMap {
     'cluster-scatter-render': ClusterScatterRenderEvent;
     'cluster-scatter-error': ClusterScatterErrorEvent;
-    'cluster-scatter-view': ClusterScatterViewEvent;
+    hover: ClusterScatterHoverEvent;
+    'view-change': ClusterScatterViewChangeEvent;
+  }
+}
+
+// Typed listeners on the element itself (including `select`), merged into the class declaration.
+declare module './cluster-scatter.component.js' {
+  interface ClusterScatter {
+    addEventListener<K extends keyof ClusterScatterEventMap>(type: K, listener: (this: ClusterScatter, ev: ClusterScatterEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+    removeEventListener<K extends keyof ClusterScatterEventMap>(type: K, listener: (this: ClusterScatter, ev: ClusterScatterEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
   }
 }

@@ -1,19 +1,36 @@
 /**
  * Point vertex shader (GLSL ES 1.00, runs on WebGL1 and WebGL2).
- * `position` is relative to the data centre; clip = (position - offset) · scale.
+ * `position` is relative to the data centre; clip = (mix(prevPosition, position, morph) - offset) · scale,
+ * so float32 keeps precision when zoomed in far (coordinates are small near the centre).
  * `pointSize` is in device pixels (CSS size × devicePixelRatio).
+ * `state` bits: 1 selected, 2 hidden (filtered out by the legend; moved outside the clip box).
+ * A point is dimmed to `dimAlpha` when a cluster is focused (`focusRank` ≥ 0) and it is not in it, or
+ * when a selection exists (`selectionActive`) and it is not selected.
  */
 export const POINTS_VERT = /* glsl */ `
 precision highp float;
 attribute vec2 position;
+attribute vec2 prevPosition;
 attribute vec4 color;
+attribute float rank;
+attribute float state;
 uniform vec2 offset;
 uniform vec2 scale;
 uniform float pointSize;
+uniform float morph;
+uniform float focusRank;
+uniform float selectionActive;
+uniform float dimAlpha;
 varying vec4 vColor;
 void main() {
-  gl_Position = vec4((position - offset) * scale, 0.0, 1.0);
+  float hidden = step(1.5, state);
+  float selected = mod(state, 2.0);
+  vec2 p = mix(prevPosition, position, morph);
+  gl_Position = hidden > 0.5 ? vec4(2.0, 2.0, 2.0, 1.0) : vec4((p - offset) * scale, 0.0, 1.0);
   gl_PointSize = pointSize;
-  vColor = color;
+  float inFocus = focusRank < -0.5 ? 1.0 : 1.0 - step(0.5, abs(rank - focusRank));
+  float inSelection = selectionActive > 0.5 ? selected : 1.0;
+  vColor = vec4(color.rgb, color.a * mix(dimAlpha, 1.0, inFocus * inSelection));
 }
 `;
+

@@ -1,6 +1,7 @@
 import type { DefaultContext, DrawCommand } from 'regl';
 import { createPointBuffers, type PointBuffers } from './point-buffers.js';
 import { createPointsCommand, type PointsProps } from './points-command.js';
+import { HIGHLIGHT_FRAG } from './highlight.frag.js';
 import { createRenderer, type Renderer, type RendererOptions } from './create-renderer.js';
 
 /** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
@@ -27,9 +28,33 @@ export interface ScatterLayer {
   setPointSize(devicePixels: number): void;
   /** Clear colour, RGBA in [0, 1] (premultiplied by the caller if translucent). */
   setBackground(rgba: readonly [number, number, number, number]): void;
+  /** Previous positions (n×2, same n) for a morph; `setMorph(0)` shows them, `setMorph(1)` the current. */
+  setPrevPositions(rel: Float32Array): void;
+  /** n cluster ranks (float32), used by `focusRank`. */
+  setRanks(rank: Float32Array): void;
+  /** n state bytes (bit 1 selected, bit 2 hidden). */
+  setStates(state: Uint8Array): void;
+  /** Dimming, morph and highlight settings (only the given fields change). */
+  setStyle(style: Partial<LayerStyle>): void;
+  /** Called at the start of every frame (e.g. to read theme colours) before anything is drawn. */
+  beforeFrame(callback: (() => void) | null): void;
   /** Draws now and reads the whole drawing buffer (no preserveDrawingBuffer needed). */
   readPixels(): PixelImage;
+  /** Draws now and encodes the canvas as PNG. */
+  toPNG(): Promise<Blob>;
   destroy(): void;
+}
+
+/** Per-frame look of a {@link ScatterLayer}; defaults: no morph, no focus, no selection, dim 0.15. */
+export interface LayerStyle {
+  morph: number;
+  focusRank: number;
+  selectionActive: boolean;
+  dimAlpha: number;
+  /** Point drawn with a ring on top of all others, or -1. */
+  highlight: number;
+  /** Ring colour of the highlight, RGBA 0–1. */
+  ringColor: [number, number, number, number];
 }
 
 /** Creates a {@link ScatterLayer} on `canvas`; see {@link createRenderer} for errors. */
@@ -39,12 +64,24 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   const buffers: PointBuffers = createPointBuffers(regl);
   const drawPoints: DrawCommand<DefaultContext, PointsProps> = createPointsCommand(regl, buffers);
   let background: [number, number, number, number] = [1, 1, 1, 1];
-  const props: PointsProps = { offset: [0, 0], scale: [1, 1], pointSize: 4, count: 0 };
+  const drawHighlight: DrawCommand<DefaultContext, PointsProps> = createPointsCommand(regl, buffers, HIGHLIGHT_FRAG);
+  const props: PointsProps = {
+    offset: [0, 0], scale: [1, 1], pointSize: 4, morph: 1, focusRank: -1, selectionActive: 0, dimAlpha: 0.15,
+    first: 0, count: 0, ringColor: [0, 0, 0, 1],
+  };
+  let highlight = -1;
+  let before: (() => void) | null = null;
 
   renderer.onFrame(() => {
+    before?.();
     regl.clear({ color: background, depth: 1 });
+    props.first = 0;
     props.count = buffers.count;
     if (props.count > 0) drawPoints(props);
+    if (highlight >= 0 && highlight < buffers.count) {
+      const size = props.pointSize;
+      drawHighlight({ ...props, first: highlight, count: 1, pointSize: Math.max(size * 1.8, size + 6), focusRank: -1, selectionActive: 0 });
+    }
   });
 
   return {
@@ -66,6 +103,26 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
     setPointSize(devicePixels) {
       props.pointSize = devicePixels;
     },
+    setPrevPositions(rel) {
+      buffers.setPrevPositions(rel);
+    },
+    setRanks(rank) {
+      buffers.setRanks(rank);
+    },
+    setStates(state) {
+      buffers.setStates(state);
+    },
+    setStyle(style) {
+      if (style.morph !== undefined) props.morph = style.morph;
+      if (style.focusRank !== undefined) props.focusRank = style.focusRank;
+      if (style.selectionActive !== undefined) props.selectionActive = style.selectionActive ? 1 : 0;
+      if (style.dimAlpha !== undefined) props.dimAlpha = style.dimAlpha;
+      if (style.ringColor !== undefined) props.ringColor = style.ringColor;
+      if (style.highlight !== undefined) highlight = style.highlight;
+    },
+    beforeFrame(callback) {
+      before = callback;
+    },
     setBackground(rgba) {
       background = [rgba[0], rgba[1], rgba[2], rgba[3]];
     },
@@ -82,6 +139,12 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       const row = width * 4;
       for (let y = 0; y < height; y++) data.set(raw.subarray((height - 1 - y) * row, (height - y) * row), y * row);
       return { width, height, data };
+    },
+    toPNG() {
+      renderer.renderNow();
+      return new Promise((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG(): the canvas is empty'))), 'image/png'),
+      );
     },
     destroy() {
       renderer.destroy();

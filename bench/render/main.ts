@@ -1,0 +1,131 @@
+// Render benchmark page: draws N seeded points in 300 clusters with <cluster-scatter> or with
+// regl-scatterplot 1.16 and times (1) the first completed frame after the data is handed over and
+// (2) each frame of a scripted pan/zoom. Every timed frame ends with a 1-pixel gl.readPixels, which
+// waits until the GPU (SwiftShader here) has finished the frame. Driven by run.mjs (playwright-core),
+// or open /?lib=clamp&n=100000 in a browser and read the JSON below the plot.
+import '@clamp-viz/components/cluster-scatter.js';
+import type { ClusterScatter } from '@clamp-viz/components';
+import { categoricalColor } from '@clamp-viz/components';
+import createScatterplot from 'regl-scatterplot';
+
+export interface BenchResult {
+  lib: 'clamp' | 'regl-scatterplot';
+  n: number;
+  first_ms: number;
+  frames_ms: number[];
+}
+
+const CLUSTERS = 300;
+const FRAMES = 20;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n points in 300 Gaussian blobs inside [-1, 1]² (regl-scatterplot wants NDC), seeded. */
+function makeData(n: number, seed = 42): { x: Float32Array; y: Float32Array; xy: Float32Array; cluster: Int32Array } {
+  const rng = mulberry32(seed);
+  const centres = Float64Array.from({ length: 2 * CLUSTERS }, () => (rng() - 0.5) * 1.6);
+  const x = new Float32Array(n), y = new Float32Array(n), xy = new Float32Array(2 * n), cluster = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(rng() * CLUSTERS);
+    const r = 0.03 * Math.sqrt(-2 * Math.log(1 - rng()));
+    const a = 2 * Math.PI * rng();
+    x[i] = xy[2 * i] = Math.max(-1, Math.min(1, centres[2 * c]! + r * Math.cos(a)));
+    y[i] = xy[2 * i + 1] = Math.max(-1, Math.min(1, centres[2 * c + 1]! + r * Math.sin(a)));
+    cluster[i] = c;
+  }
+  return { x, y, xy, cluster };
+}
+
+/** The scripted camera: 10 pans then 10 zooms in (as [dx, dy] in CSS px and zoom factors). */
+const script = Array.from({ length: FRAMES }, (_, k) => (k < FRAMES / 2 ? { pan: [15, -10] as const, zoom: 1 } : { pan: [0, 0] as const, zoom: 1.15 }));
+
+function readOnePixel(gl: WebGLRenderingContext | WebGL2RenderingContext): void {
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+}
+
+async function benchClamp(n: number): Promise<BenchResult> {
+  const data = makeData(n);
+  const stage = document.getElementById('stage')!;
+  const el = document.createElement('cluster-scatter') as ClusterScatter;
+  el.pointSize = 3;
+  stage.append(el);
+  await el.renderComplete;
+  const gl = el.shadowRoot!.querySelector('canvas')!.getContext('webgl2')!;
+  const t0 = performance.now();
+  el.positions = data.xy;
+  el.cluster = data.cluster;
+  await el.renderComplete;
+  readOnePixel(gl);
+  const first = performance.now() - t0;
+  const frames: number[] = [];
+  for (const step of script) {
+    const s = performance.now();
+    if (step.zoom !== 1) el.dispatchEvent(new WheelEvent('wheel', { deltaY: -Math.log(step.zoom) / 0.002, clientX: 400, clientY: 300, cancelable: true }));
+    else {
+      el.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1, button: 0, clientX: 400, clientY: 300 }));
+      el.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: 400 + step.pan[0], clientY: 300 + step.pan[1] }));
+      el.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, clientX: 400 + step.pan[0], clientY: 300 + step.pan[1] }));
+    }
+    await el.renderComplete;
+    readOnePixel(gl);
+    frames.push(performance.now() - s);
+  }
+  el.remove();
+  return { lib: 'clamp', n, first_ms: first, frames_ms: frames };
+}
+
+async function benchRegl(n: number): Promise<BenchResult> {
+  const data = makeData(n);
+  const stage = document.getElementById('stage')!;
+  const canvas = document.createElement('canvas');
+  stage.append(canvas);
+  const colors = Array.from({ length: CLUSTERS }, (_, c) => '#' + categoricalColor(c).toString(16).padStart(6, '0'));
+  const plot = createScatterplot({ canvas, width: 800, height: 600, pointSize: 3, colorBy: 'valueA', pointColor: colors });
+  const gl = (plot.get('renderer') as unknown as { regl: { _gl: WebGLRenderingContext } }).regl._gl;
+  const nextDraw = () => new Promise<void>((resolve) => plot.subscribe('drawing', () => resolve(), 1));
+  const t0 = performance.now();
+  const drawn = nextDraw();
+  await plot.draw({ x: data.x, y: data.y, valueA: data.cluster } as never, { zDataType: 'categorical' });
+  await drawn;
+  readOnePixel(gl);
+  const first = performance.now() - t0;
+  const frames: number[] = [];
+  let target: [number, number] = [0, 0];
+  let distance = 1;
+  for (const step of script) {
+    const s = performance.now();
+    const drawnFrame = nextDraw();
+    // Same camera moves as for clamp: 300 px ≈ 1 NDC unit at distance 1 in a 600 px tall plot.
+    target = [target[0] - (step.pan[0] / 300) * distance, target[1] - (step.pan[1] / 300) * distance];
+    distance /= step.zoom;
+    plot.set({ cameraTarget: target, cameraDistance: distance } as never);
+    await drawnFrame;
+    readOnePixel(gl);
+    frames.push(performance.now() - s);
+  }
+  plot.destroy();
+  canvas.remove();
+  return { lib: 'regl-scatterplot', n, first_ms: first, frames_ms: frames };
+}
+
+/** Runs one library at one size. */
+async function runBench(lib: 'clamp' | 'regl-scatterplot', n: number): Promise<BenchResult> {
+  return lib === 'clamp' ? benchClamp(n) : benchRegl(n);
+}
+
+(globalThis as unknown as { runBench: typeof runBench }).runBench = runBench;
+
+const params = new URLSearchParams(location.search);
+if (params.has('lib')) {
+  const lib = params.get('lib') === 'regl-scatterplot' ? 'regl-scatterplot' : 'clamp';
+  void runBench(lib, Number(params.get('n') ?? 100_000)).then((r) => (document.getElementById('out')!.textContent = JSON.stringify(r)));
+}

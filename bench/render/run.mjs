@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Render benchmark runner: serves bench/render with Vite, opens it in headless Debian Chromium
+// (software WebGL via SwiftShader) through playwright-core, and runs <cluster-scatter> and
+// regl-scatterplot 1.16 side by side in the same browser, each in a fresh page, for each size.
+//   node bench/render/run.mjs [--sizes 100000,1000000] [--repeats 1]
+// Prints one JSON line per run and a Markdown table (median frame time) at the end.
+import { createServer } from 'vite';
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
+const repeats = Number(opt('repeats', '1'));
+
+const server = await createServer({ configFile: fileURLToPath(new URL('./vite.config.mjs', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
+await server.listen();
+const url = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+try {
+  for (const n of sizes) {
+    for (let r = 0; r < repeats; r++) {
+      for (const lib of ['regl-scatterplot', 'clamp']) {
+        const page = await browser.newPage({ viewport: { width: 820, height: 640 } });
+        page.on('pageerror', (e) => console.error(`[${lib}] page error:`, e.message));
+        await page.goto(url);
+        await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 60_000 });
+        const result = await page.evaluate(([lib, n]) => globalThis.runBench(lib, n), [lib, n]).catch(async (error) => {
+          // A Vite reload (late dependency optimisation) destroys the context: measure again once.
+          console.error(`[${lib}] ${error.message.split('\n')[0]}; retrying once`);
+          await page.goto(url);
+          await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 60_000 });
+          return page.evaluate(([lib, n]) => globalThis.runBench(lib, n), [lib, n]);
+        });
+        const renderer = await page.evaluate(() => {
+          const gl = document.createElement('canvas').getContext('webgl');
+          const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+          return ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : 'unknown';
+        });
+        const row = { ...result, first_ms: Math.round(result.first_ms), median_frame_ms: Math.round(median(result.frames_ms) * 10) / 10,
+          frames_ms: result.frames_ms.map((t) => Math.round(t * 10) / 10), renderer, date: new Date().toISOString() };
+        console.log(JSON.stringify(row));
+        rows.push(row);
+        await page.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log('\n| n | library | first frame (ms) | median pan/zoom frame (ms) |\n| ---: | --- | ---: | ---: |');
+for (const r of rows) console.log(`| ${r.n.toLocaleString('en')} | ${r.lib} | ${r.first_ms} | ${r.median_frame_ms} |`);

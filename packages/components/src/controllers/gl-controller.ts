@@ -1,0 +1,49 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ScatterLayer } from '../gl/scatter-layer.js';
+
+/**
+ * Owns the host's {@link ScatterLayer}: creates it on the canvas when asked ({@link ensure}),
+ * destroys it on disconnect, and survives WebGL context loss: `webglcontextlost` is cancelled (so
+ * the browser may restore), and on `webglcontextrestored` the old layer is dropped and
+ * `onRestored` is called so the host re-creates and re-uploads everything.
+ */
+export class GlController implements ReactiveController {
+  layer: ScatterLayer | null = null;
+  private readonly create: (canvas: HTMLCanvasElement) => ScatterLayer | null;
+  private readonly onRestored: () => void;
+
+  constructor(host: ReactiveControllerHost, create: (canvas: HTMLCanvasElement) => ScatterLayer | null, onRestored: () => void) {
+    this.create = create;
+    this.onRestored = onRestored;
+    host.addController(this);
+  }
+
+  /** Creates the layer on `canvas` unless one exists; true when a new layer was made. */
+  ensure(canvas: HTMLCanvasElement | null): boolean {
+    if (this.layer || !canvas) return false;
+    this.layer = this.create(canvas);
+    if (!this.layer) return false;
+    canvas.addEventListener('webglcontextlost', this.onLost);
+    canvas.addEventListener('webglcontextrestored', this.onRestore);
+    return true;
+  }
+
+  hostDisconnected(): void {
+    this.drop();
+  }
+
+  private drop(): void {
+    const old = this.layer;
+    old?.renderer.canvas.removeEventListener('webglcontextlost', this.onLost);
+    old?.renderer.canvas.removeEventListener('webglcontextrestored', this.onRestore);
+    old?.destroy();
+    this.layer = null;
+  }
+
+  private readonly onLost = (e: Event) => e.preventDefault();
+
+  private readonly onRestore = () => {
+    this.drop();
+    this.onRestored();
+  };
+}
