@@ -54,7 +54,10 @@ function showSentence(ds: Dataset, preamble: string) {
     swatch.className = 'swatch';
     swatch.style.background = ids.length <= 23 ? colours[k]! : `#${categoricalColor(id).toString(16).padStart(6, '0')}`;
     li.append(swatch, document.createTextNode(JSON.stringify(ds.guesses[r]!)));
-    li.title = `cluster ${id}`;
+    li.title = `cluster ${id}: click to select it in the plot`;
+    li.tabIndex = 0;
+    li.addEventListener('click', () => scatter.select([r]));
+    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') scatter.select([r]); });
     list.append(li);
   }
 }
@@ -112,6 +115,8 @@ async function start() {
     clusters: { bytes: clusters, fileName: 'clusters.tsv' },
   });
   scatter.cluster = dataset.clusterIds;
+  scatter.tokens = dataset.guesses;
+  scatter.preambles = dataset.preambles;
   showSentence(dataset, NOTEBOOK_SENTENCE);
   await project();
 }
