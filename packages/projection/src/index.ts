@@ -40,7 +40,7 @@ export type { NearestNeighborsOptions } from './neighbors/neighbor-options.js';
 export type { NeighborMetric } from './neighbors/prepared-rows.js';
 export { knnQuery } from './neighbors/knn-query.js';
 export type { KnnQueryOptions } from './neighbors/knn-query.js';
-export { knnToCsr, transpose, forEachInRow } from './graph/csr.js';
+export { knnToCsr, transpose as transposeCsr, forEachInRow } from './graph/csr.js';
 export type { Csr } from './graph/csr.js';
 export { lda, fitLda } from './methods/lda.js';
 export type { LdaOptions, LdaResult } from './methods/lda.js';
@@ -71,3 +71,7 @@ export type { UmapModelState, UmapTransformOptions } from './umap/umap-model.js'
 export { findAbParams } from './umap/find-ab-params.js';
 export type { AbParams } from './umap/find-ab-params.js';
 export type { UmapMethodOptions } from './methods/umap-method.js';
+export { tsne } from './tsne/tsne.js';
+export type { TsneOptions } from './tsne/tsne-options.js';
+export type { TsneResult } from './tsne/fit-tsne-job.js';
+export type { TsneMethodOptions } from './methods/tsne-method.js';

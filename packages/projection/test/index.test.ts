@@ -6,6 +6,6 @@ test("Object.keys(await import('@clamp-viz/projection')) lists exactly the publi
     'AbortError', 'PcaModel', 'ProjectionInputError', 'ProjectionWorker', 'createProjectionWorker', 'createRng',
     'createWorkerHost', 'exactKnn', 'fitPca', 'knn2d', 'knnRecall', 'labelAccuracy', 'listMethods', 'normal', 'pca',
     'project', 'projectSync', 'registerMethod', 'runAsync', 'runJobAsync', 'runJobSync', 'runSync', 'stepperJob',
-    'toMatrix', 'trustworthiness',
+    'toMatrix', 'trustworthiness', 'tsne',
   ]);
 });

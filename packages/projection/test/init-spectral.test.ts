@@ -47,7 +47,7 @@ function ringSpanEnergy(v: Float64Array, m: number): number {
 }
 
 describe('laplacianEigenvectors(graph, 2, rng)', () => {
-  test.each([100, 600])('on a %i-ring returns the cos/sin eigenspace (dense and Lanczos paths)', (m) => {
+  test.each([30, 600])('on a %i-ring returns the cos/sin eigenspace (dense and Lanczos paths)', (m) => {
     const v = laplacianEigenvectors(rings(m), 2, createRng(3));
     expect(v).not.toBeNull();
     expect(ringSpanEnergy(v!, m)).toBeGreaterThan(0.999);

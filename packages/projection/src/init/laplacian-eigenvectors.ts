@@ -4,13 +4,13 @@ import { tridiagonalEigen } from '../linalg/tridiagonal-eigen.js';
 import type { Rng } from '../types.js';
 
 /** At or below this many vertices the operator is formed densely and fully diagonalised. */
-const DENSE_MAX = 256;
+const DENSE_MAX = 48;
 
 /**
  * The `count` eigenvectors of the normalised Laplacian L = I − D^-½WD^-½ of a connected graph with the smallest
  * eigenvalues after the trivial one (∝ √deg) — umap-learn `spectral_layout` (methods.md §1.3, §4.3). Works on
  * M = (I + D^-½WD^-½)/2, whose spectrum lies in [0, 1], with the trivial eigenvector deflated: dense symmetric
- * eigensolver up to 256 vertices, else Lanczos with full re-orthogonalisation (Golub & Van Loan §10.1), one run per
+ * eigensolver up to 48 vertices, else Lanczos with full re-orthogonalisation (Golub & Van Loan §10.1), one run per
  * vector deflated against those found (so repeated eigenvalues give their whole eigenspace), each stopping
  * when its top Ritz residual is below 1e-6 or after `maxSteps` (default min(m − 1, 300, max(100, 3·10⁷/m))).
  * Returns count×m row-major unit vectors, or null when the graph is too small or the solver breaks down.
@@ -110,13 +110,19 @@ function topRitzVector(
     let a = 0;
     for (let i = 0; i < m; i++) a += w[i]! * v[i]!;
     alpha.push(a);
-    // Full re-orthogonalisation (twice) against the deflated vectors and the basis.
+    // Full re-orthogonalisation against the deflated vectors and the basis; a second pass only when the first
+    // removed most of w (Kahan–Parlett "twice is enough" criterion).
+    let before = 0;
+    for (let i = 0; i < m; i++) before += w[i]! * w[i]!;
+    let bn = 0;
     for (let pass = 0; pass < 2; pass++) {
       for (const q of deflate) project(w, q);
       for (const q of V) project(w, q);
+      bn = 0;
+      for (let i = 0; i < m; i++) bn += w[i]! * w[i]!;
+      if (bn > 0.5 * before) break;
+      before = bn;
     }
-    let bn = 0;
-    for (let i = 0; i < m; i++) bn += w[i]! * w[i]!;
     bn = Math.sqrt(bn);
     const steps = j + 1;
     const last = steps === maxSteps || bn < 1e-10;

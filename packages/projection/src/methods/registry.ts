@@ -6,6 +6,7 @@ import { clusterIdVariant } from './cluster-id-variant.js';
 import { centerReprojection } from './center-reprojection.js';
 import { pcaCentersFit } from './center-pca.js';
 import { umapMethod, umapSupervisedMethod } from './umap-method.js';
+import { tsneMethod } from './tsne-method.js';
 
 /** The built-in methods, in `listMethods()` order. A new method adds its definition here. */
 const BUILT_IN: readonly MethodDefinition[] = [
@@ -17,6 +18,7 @@ const BUILT_IN: readonly MethodDefinition[] = [
   umapSupervisedMethod,
   clusterIdVariant(umapMethod),
   centerReprojection(umapMethod),
+  tsneMethod,
 ];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));
