@@ -8,11 +8,20 @@ import type { ClusterScatter } from '@clamp-viz/components';
 import { categoricalColor } from '@clamp-viz/components';
 import createScatterplot from 'regl-scatterplot';
 
+export type Lib = 'clamp' | 'clamp-full' | 'regl-scatterplot';
+
 export interface BenchResult {
-  lib: 'clamp' | 'regl-scatterplot';
+  lib: Lib;
   n: number;
+  /** Data handed over → first completed frame (all n points drawn). */
   first_ms: number;
+  /** Each scripted pan/zoom step → its frame completed. */
   frames_ms: number[];
+  /** Points drawn by each of those frames. */
+  frames_drawn: number[];
+  /** One more frame once the camera has settled (all n points drawn, same view as the last step). */
+  settled_ms: number;
+  settled_drawn: number;
 }
 
 const CLUSTERS = 300;
@@ -52,14 +61,22 @@ function readOnePixel(gl: WebGLRenderingContext | WebGL2RenderingContext): void 
   gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
 
-async function benchClamp(n: number): Promise<BenchResult> {
+/**
+ * `clamp`: <cluster-scatter> with its default level of detail (frames while the camera moves draw a seeded
+ * sample of about 30k points inside the view; all points 150 ms after it stops). `clamp-full`: the same
+ * with `interactive-points="0"` (every frame draws all points).
+ */
+async function benchClamp(n: number, lod: boolean): Promise<BenchResult> {
   const data = makeData(n);
   const stage = document.getElementById('stage')!;
   const el = document.createElement('cluster-scatter') as ClusterScatter;
   el.pointSize = 3;
+  if (!lod) el.interactivePoints = 0;
   stage.append(el);
   await el.renderComplete;
-  const gl = el.shadowRoot!.querySelector('canvas')!.getContext('webgl2')!;
+  const gl = el.layer!.renderer.gl; // the page's shared context (frames are copied into the element's canvas)
+  let drawn = 0;
+  el.addEventListener('cluster-scatter-render', (e) => (drawn = e.detail.drawnCount));
   const t0 = performance.now();
   el.positions = data.xy;
   el.cluster = data.cluster;
@@ -67,6 +84,7 @@ async function benchClamp(n: number): Promise<BenchResult> {
   readOnePixel(gl);
   const first = performance.now() - t0;
   const frames: number[] = [];
+  const framesDrawn: number[] = [];
   for (const step of script) {
     const s = performance.now();
     if (step.zoom !== 1) el.dispatchEvent(new WheelEvent('wheel', { deltaY: -Math.log(step.zoom) / 0.002, clientX: 400, clientY: 300, cancelable: true }));
@@ -78,9 +96,18 @@ async function benchClamp(n: number): Promise<BenchResult> {
     await el.renderComplete;
     readOnePixel(gl);
     frames.push(performance.now() - s);
+    framesDrawn.push(drawn);
   }
+  await new Promise((r) => setTimeout(r, 300)); // let the camera settle (the settled frame is not timed)
+  await el.renderComplete;
+  const s = performance.now();
+  el.refreshView(false); // one more frame of the same view, not moving: all points
+  await el.renderComplete;
+  readOnePixel(gl);
+  const settled = performance.now() - s;
+  const settledDrawn = drawn;
   el.remove();
-  return { lib: 'clamp', n, first_ms: first, frames_ms: frames };
+  return { lib: lod ? 'clamp' : 'clamp-full', n, first_ms: first, frames_ms: frames, frames_drawn: framesDrawn, settled_ms: settled, settled_drawn: settledDrawn };
 }
 
 async function benchRegl(n: number): Promise<BenchResult> {
@@ -112,20 +139,28 @@ async function benchRegl(n: number): Promise<BenchResult> {
     readOnePixel(gl);
     frames.push(performance.now() - s);
   }
+  await new Promise((r) => setTimeout(r, 300));
+  const s = performance.now();
+  const settledFrame = nextDraw();
+  plot.redraw();
+  await settledFrame;
+  readOnePixel(gl);
+  const settled = performance.now() - s;
   plot.destroy();
   canvas.remove();
-  return { lib: 'regl-scatterplot', n, first_ms: first, frames_ms: frames };
+  // regl-scatterplot has no level of detail: every frame draws all n points.
+  return { lib: 'regl-scatterplot', n, first_ms: first, frames_ms: frames, frames_drawn: frames.map(() => n), settled_ms: settled, settled_drawn: n };
 }
 
 /** Runs one library at one size. */
-async function runBench(lib: 'clamp' | 'regl-scatterplot', n: number): Promise<BenchResult> {
-  return lib === 'clamp' ? benchClamp(n) : benchRegl(n);
+async function runBench(lib: Lib, n: number): Promise<BenchResult> {
+  return lib === 'regl-scatterplot' ? benchRegl(n) : benchClamp(n, lib === 'clamp');
 }
 
 (globalThis as unknown as { runBench: typeof runBench }).runBench = runBench;
 
 const params = new URLSearchParams(location.search);
 if (params.has('lib')) {
-  const lib = params.get('lib') === 'regl-scatterplot' ? 'regl-scatterplot' : 'clamp';
+  const lib = (['regl-scatterplot', 'clamp-full'].includes(params.get('lib') ?? '') ? params.get('lib') : 'clamp') as Lib;
   void runBench(lib, Number(params.get('n') ?? 100_000)).then((r) => (document.getElementById('out')!.textContent = JSON.stringify(r)));
 }

@@ -6,4 +6,6 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: { alias: aliases },
   logLevel: 'warn',
+  // A benchmark page must not reload when sources change during a run.
+  server: { hmr: false, watch: null },
 });

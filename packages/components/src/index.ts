@@ -27,3 +27,8 @@ export type { BuildGridIndexOptions } from './pick/build-grid-index.js';
 export { defaultTooltip } from './cluster-scatter/point-info.js';
 export type { PointInfo, TooltipFormatter } from './cluster-scatter/point-info.js';
 export type { LayerStyle } from './gl/scatter-layer.js';
+export { autoOutlines } from './outline/auto-outlines.js';
+export type { AutoOutlineOptions } from './outline/auto-outlines.js';
+export type { ClusterOutline } from './outline/cluster-outline.js';
+export type { OutlinesSetting } from './outline/resolve-outlines.js';
+export { DEFAULT_INTERACTIVE_POINTS } from './gl/level-of-detail.js';

@@ -213,9 +213,8 @@ describe('<cluster-scatter>', () => {
 
   test('disconnecting destroys GL resources without GL errors; reconnecting renders again', async () => {
     const el = await mount((el) => Object.assign(el, { x: X, y: Y, cluster: CLUSTER }));
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const gl = canvas.getContext('webgl2')!;
-    expect(gl).not.toBeNull(); // WebGL2 was preferred, so the same context comes back
+    const gl = el.layer!.renderer.gl;
+    expect(el.layer!.renderer.isWebGL2).toBe(true); // WebGL2 is preferred
     el.remove();
     expect(el.readPixels()).toBeNull();
     expect(gl.getError()).toBe(gl.NO_ERROR);
@@ -230,8 +229,8 @@ describe('<cluster-scatter>', () => {
   test('after webglcontextlost and restored the plot re-creates its resources and draws the same pixels', async () => {
     const el = await mount((el) => Object.assign(el, { x: X, y: Y, cluster: CLUSTER }));
     const before = Array.from(el.readPixels()!.data);
-    const canvas = el.shadowRoot!.querySelector('canvas')!;
-    const gl0 = canvas.getContext('webgl2')!;
+    const gl0 = el.layer!.renderer.gl; // the page's shared context
+    const canvas = gl0.canvas as HTMLCanvasElement;
     const ext = gl0.getExtension('WEBGL_lose_context')!;
     const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
     ext.loseContext();

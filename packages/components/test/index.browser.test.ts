@@ -5,9 +5,11 @@ test('@clamp-viz/components exports exactly these names and importing it defines
   expect(Object.keys(mod).sort()).toEqual([
     'ClusterScatter',
     'ClusterScatterInputError',
+    'DEFAULT_INTERACTIVE_POINTS',
     'RendererError',
     'TOL_RAINBOW_MAX',
     'WORKER_INDEX_THRESHOLD',
+    'autoOutlines',
     'buildGridIndex',
     'buildGridIndexAsync',
     'categoricalColor',

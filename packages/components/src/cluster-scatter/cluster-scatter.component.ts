@@ -1,34 +1,34 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Table } from 'apache-arrow';
-import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
-import { pointColors, type PointColors } from '../color/point-colors.js';
+import type { PointColors } from '../color/point-colors.js';
 import { GlController } from '../controllers/gl-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
+import { LodController } from '../controllers/lod-controller.js';
 import { MorphController } from '../controllers/morph-controller.js';
 import { PointerController } from '../controllers/pointer-controller.js';
 import { ResizeController } from '../controllers/resize-controller.js';
 import { SelectionController } from '../controllers/selection-controller.js';
-import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
-import { shiftPositions } from '../data/shift-positions.js';
+import type { ResolvedPoints } from '../data/resolve-point-data.js';
 import { ClusterScatterInputError } from '../errors.js';
 import { createScatterLayer, type PixelImage, type ScatterLayer } from '../gl/scatter-layer.js';
 import { clusterSummary, type ClusterSummary } from '../legend/cluster-summary.js';
 import { legendItems, legendTemplate } from '../legend/legend-template.js';
 import { normalizeIndices, type SelectionMode } from '../selection/combine-selection.js';
-import { HIDDEN, pointStates } from '../selection/point-states.js';
+import { HIDDEN } from '../selection/point-states.js';
 import type { SelectionModel } from '../selection/selection-model.js';
-import { dataToScreen, fitView, viewUniforms, type ViewState } from '../view/view-state.js';
+import { dataToScreen, type ViewState } from '../view/view-state.js';
 import type { ClusterScatterEventMap } from './cluster-scatter.events.js';
-import { checkPointSize, InputProblems, resolveBackground } from './input-problems.js';
+import { InputProblems } from './input-problems.js';
 import { overlayTemplate, type OverlayState } from './overlay-template.js';
 import { tooltipText, type TooltipFormatter } from './point-info.js';
+import { exportPNG } from './export-png.js';
+import { derivePlotState, EMPTY_POINTS } from './derive-plot-state.js';
+import { movePoints, syncLayer } from './sync-layer.js';
+import { scheduleFrame } from './schedule-frame.js';
+import { NO_OUTLINES, type OutlinesSetting } from '../outline/resolve-outlines.js';
 import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
 import styles from './cluster-scatter.styles.js';
 
-const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', 'yColumn', 'clusterColumn'] as const;
-const CATEGORICAL: ColorScheme = { kind: 'categorical' };
-const WHITE = [1, 1, 1, 1] as const;
-const EMPTY: ResolvedPoints = { n: 0, rel: new Float32Array(0), centerX: 0, centerY: 0, halfWidth: 0, halfHeight: 0, cluster: null };
 
 /**
  * A WebGL scatter plot of 2-D points coloured by cluster (lit + regl), for 10k–1M points.
@@ -68,6 +68,7 @@ export class ClusterScatter extends LitElement {
     tokenColumn: { attribute: 'token-column' }, preambleColumn: { attribute: 'preamble-column' },
     pointSize: { attribute: 'point-size', type: Number }, colorScheme: { attribute: 'color-scheme' }, background: {},
     legend: { type: Boolean, reflect: true }, dragMode: { attribute: 'drag-mode' }, transition: { type: Number },
+    interactivePoints: { attribute: 'interactive-points', type: Number }, outlines: {},
     theme: { reflect: true },
     _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
     _selected: { state: true }, _overlay: { state: true },
@@ -100,7 +101,19 @@ export class ClusterScatter extends LitElement {
   declare transition: number;
   /** `'light'` (default), `'dark'` or `'auto'` (follows prefers-color-scheme). */
   declare theme: string;
-  declare private _error: Error | null;
+  /**
+   * Level of detail (attribute `interactive-points`, default 30000): while the camera moves, draw about
+   * this many points inside the view (a fixed seeded random sample), then all points 150 ms after it
+   * stops. 0 = always draw everything.
+   */
+  declare interactivePoints: number;
+  /**
+   * Cluster outlines drawn as lines in the cluster colour: given polygons (`{clusterId, rings}[]`, data
+   * coordinates), `'auto'` (attribute `outlines="auto"`: concave hull of each cluster's 80 % density
+   * core) or null (default).
+   */
+  declare outlines: OutlinesSetting;
+  /** @internal */ declare _error: Error | null;
   /** @internal */ declare _hovered: number;
   /** @internal */ declare _focusRank: number;
   /** @internal */ declare _hidden: ReadonlySet<number>;
@@ -110,32 +123,34 @@ export class ClusterScatter extends LitElement {
   readonly resizer = new ResizeController(this, () => this.refreshView());
   private readonly picking = new SelectionController(this, (state, change) => onSelectionChange(this, state, change));
   private readonly morph = new MorphController(this);
+  private readonly lod = new LodController(this, () => this.refreshView(false));
   private readonly legendHandlers = legendHandlers(this);
   private readonly problems = new InputProblems((error) => this.emit('cluster-scatter-error', { error }));
   private readonly gl = new GlController(
     this,
-    (canvas) => this.problems.check('webgl', () => createScatterLayer(canvas), null),
+    (canvas) => this.problems.check('webgl', () => createScatterLayer(canvas, { shared: true }), null),
     () => this.requestUpdate(), // updated() re-creates the layer and re-uploads everything
   );
   /** @internal The GL layer while connected and rendered. */
   get layer(): ScatterLayer | null { return this.gl.layer; }
-  /** @internal */ points: ResolvedPoints = EMPTY;
+  /** @internal */ points: ResolvedPoints = EMPTY_POINTS;
   /** @internal */ colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
   /** @internal */ summary: ClusterSummary = clusterSummary(0, null, new Int32Array(0));
-  private states: Uint8Array = new Uint8Array(0);
+  /** @internal */ states: Uint8Array = new Uint8Array(0);
   /** @internal */ view: ViewState = { centerX: 0, centerY: 0, pixelsPerUnit: 1 };
   /** @internal */ fittedScale = 1;
-  private autoFit = true;
-  private frame: Promise<void> | null = null;
+  /** @internal */ autoFit = true;
+  /** @internal */ frame: Promise<void> | null = null;
   /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
-  private morphFrom: Float32Array | null = null;
+  /** @internal */ morphFrom: Float32Array | null = null;
+  /** @internal */ outlineSegments = NO_OUTLINES;
 
   constructor() {
     super();
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
-    this.tokens = this.preambles = this.tooltipFormatter = null;
+    this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
     Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
-    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light' });
+    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget });
     Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
     const g = gestureHandlers(this, this.picking);
@@ -182,20 +197,7 @@ export class ClusterScatter extends LitElement {
 
   /** Moves the points without replacing the data (live layouts): `xy` is n×2; see README. O(n), no mutation. */
   updatePositions(xy: Float32Array | Float64Array): void {
-    const sameCount = xy.length === 2 * this.points.n;
-    const next = resolvePointData({ positions: xy, cluster: sameCount ? this.points.cluster : null });
-    if (!sameCount) {
-      this.positions = xy;
-      return;
-    }
-    if (!this.autoFit) {
-      const v = this.view;
-      this.view = { ...v, centerX: v.centerX + this.points.centerX - next.centerX, centerY: v.centerY + this.points.centerY - next.centerY };
-    }
-    this.points = next;
-    this.layer?.setPositions(next.rel);
-    this.picking.setPositions(next.rel);
-    this.refreshView();
+    movePoints(this, xy, this.picking);
   }
 
   /** Fits the view to the data bounds again (also on double-click, `0` and `Home`). */
@@ -208,7 +210,8 @@ export class ClusterScatter extends LitElement {
   /** CSS-pixel position of point `index` relative to the element's top-left, or null if out of range. */
   pointPosition(index: number): { x: number; y: number } | null {
     if (!Number.isInteger(index) || index < 0 || index >= this.points.n) return null;
-    const [x, y] = dataToScreen(this.view, this.points.rel[2 * index]!, this.points.rel[2 * index + 1]!, this.resizer.size);
+    const { rel, lo } = this.points;
+    const [x, y] = dataToScreen(this.view, rel[2 * index]! + (lo?.[2 * index] ?? 0), rel[2 * index + 1]! + (lo?.[2 * index + 1] ?? 0), this.resizer.size);
     return { x, y };
   }
 
@@ -217,9 +220,13 @@ export class ClusterScatter extends LitElement {
     return this.layer && !this.layer.renderer.destroyed ? this.layer.readPixels() : null;
   }
 
-  /** The current picture as a PNG (drawing-buffer size). Rejects when the element is not rendered. */
-  toPNG(): Promise<Blob> {
-    return this.layer ? this.layer.toPNG() : Promise.reject(new Error('toPNG(): <cluster-scatter> has not rendered yet (is it connected?)'));
+  /**
+   * The current picture as a PNG of `round(scale × CSS size)` pixels (default scale: devicePixelRatio),
+   * points scaled alike, all points drawn. Rejects when the element is not rendered or `scale` is not
+   * a number in (0, 16].
+   */
+  toPNG(options: { scale?: number } = {}): Promise<Blob> {
+    return exportPNG(this.layer, this.resizer.size, this.pointSize, options.scale, () => this.refreshView(false));
   }
 
   override connectedCallback(): void {
@@ -233,31 +240,7 @@ export class ClusterScatter extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
-    const dataChanged = DATA_KEYS.some((k) => changed.has(k));
-    const p = this.problems;
-    if (dataChanged) {
-      const prev = this.points;
-      this.autoFit = true;
-      this.points = p.check('data', () => resolvePointData(this), EMPTY);
-      this.morphFrom = this.transition > 0 && this.hasUpdated ? shiftPositions(prev, this.points) : null;
-    }
-    if (dataChanged || changed.has('colorScheme') || changed.has('value')) {
-      const { n, cluster } = this.points;
-      const scheme = p.check('color-scheme', () => resolveColorScheme(this.colorScheme), CATEGORICAL);
-      this.colors = p.check('value', () => pointColors(n, cluster, this.value, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
-      if (dataChanged) {
-        this.summary = clusterSummary(n, cluster, this.colors.clusterIds);
-        if (this._hidden.size) this._hidden = new Set();
-        if (this._hovered >= n) this._hovered = -1;
-      }
-    }
-    if (dataChanged || has('_selected') || has('_hidden')) {
-      this.states = pointStates(this.points.n, this._selected, this.summary.rank, this._hidden);
-    }
-    if (changed.has('pointSize')) p.check('point-size', () => checkPointSize(this.pointSize), undefined);
-    if (changed.has('background')) this.backgroundRgba = p.check('background', () => resolveBackground(this.background), WHITE);
-    this._error = p.first;
+    derivePlotState(this, changed as Map<PropertyKey, unknown>, this.problems, this.lod);
   }
 
   protected override render() {
@@ -273,27 +256,8 @@ export class ClusterScatter extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const has = (k: string) => (changed as Map<PropertyKey, unknown>).has(k);
     const created = this.ensureLayer();
-    const layer = this.layer;
-    if (!layer) return;
-    const dataChanged = DATA_KEYS.some((k) => changed.has(k));
-    if (created || dataChanged) {
-      layer.setPoints(this.points.rel, this.colors.rgba);
-      layer.setRanks(this.summary.rank);
-      this.picking.setPositions(this.points.rel);
-      const from = this.morphFrom;
-      this.morphFrom = null;
-      if (from && !created) {
-        layer.setPrevPositions(from);
-        this.morph.start(this.transition, (t) => {
-          this.layer?.setStyle({ morph: t });
-          if (this.layer && !this.layer.renderer.destroyed) this.frame = this.layer.renderer.render().catch(() => undefined);
-        });
-      }
-    } else if (changed.has('colorScheme') || changed.has('value')) layer.setColors(this.colors.rgba);
-    if (created || dataChanged || has('_selected') || has('_hidden')) layer.setStates(this.states);
-    layer.setStyle({ highlight: this._hovered, focusRank: this._focusRank, selectionActive: this._selected.length > 0 });
+    if (this.layer) syncLayer(this, this.layer, changed as Map<PropertyKey, unknown>, created, this.picking, this.morph, this.lod);
     this.refreshView(false);
   }
 
@@ -309,6 +273,7 @@ export class ClusterScatter extends LitElement {
   /** @internal Sets a user view (pan/zoom) and fires view-change. */
   setView(view: ViewState): void {
     this.autoFit = false;
+    this.lod.moved();
     this.view = view;
     this.refreshView();
     this.emit('view-change', { view });
@@ -316,17 +281,7 @@ export class ClusterScatter extends LitElement {
 
   /** @internal Refits if following the data, pushes uniforms and schedules a frame. */
   refreshView(moveTooltip = true): void {
-    const size = this.resizer.size;
-    const pad = this.pointSize / 2 + 0.05 * Math.min(size.width, size.height);
-    this.fittedScale = fitView(this.points.halfWidth, this.points.halfHeight, size, pad).pixelsPerUnit;
-    if (this.autoFit) this.view = { centerX: 0, centerY: 0, pixelsPerUnit: this.fittedScale };
-    const layer = this.layer;
-    if (!layer || layer.renderer.destroyed) return;
-    layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
-    layer.setView(viewUniforms(this.view, size));
-    layer.setPointSize(Math.max(1, this.pointSize > 0 ? this.pointSize : 4) * size.devicePixelRatio);
-    const n = this.points.n;
-    this.frame = layer.renderer.render().then(() => void this.emit('cluster-scatter-render', { pointCount: n }), () => undefined);
+    scheduleFrame(this, this.lod);
     if (moveTooltip && this._hovered >= 0) this.requestUpdate(); // the tooltip follows its point
   }
 

@@ -1,7 +1,10 @@
 import type { ViewState } from '../view/view-state.js';
 
-/** Fired after a frame is drawn. `pointCount`: points drawn. */
-export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number }>;
+/**
+ * Fired after a frame is drawn. `pointCount`: points in the data; `drawnCount`: points this frame drew
+ * (fewer while the camera moves, see `interactive-points`).
+ */
+export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number; drawnCount: number }>;
 
 /**
  * Fired when data or options set through properties/attributes are rejected (the plot then shows

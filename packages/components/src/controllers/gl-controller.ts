@@ -23,8 +23,9 @@ export class GlController implements ReactiveController {
     if (this.layer || !canvas) return false;
     this.layer = this.create(canvas);
     if (!this.layer) return false;
-    canvas.addEventListener('webglcontextlost', this.onLost);
-    canvas.addEventListener('webglcontextrestored', this.onRestore);
+    const glCanvas = this.layer.renderer.gl.canvas as HTMLCanvasElement; // the shared canvas when shared
+    glCanvas.addEventListener('webglcontextlost', this.onLost);
+    glCanvas.addEventListener('webglcontextrestored', this.onRestore);
     return true;
   }
 
@@ -34,8 +35,9 @@ export class GlController implements ReactiveController {
 
   private drop(): void {
     const old = this.layer;
-    old?.renderer.canvas.removeEventListener('webglcontextlost', this.onLost);
-    old?.renderer.canvas.removeEventListener('webglcontextrestored', this.onRestore);
+    const glCanvas = old?.renderer.gl.canvas as HTMLCanvasElement | undefined;
+    glCanvas?.removeEventListener('webglcontextlost', this.onLost);
+    glCanvas?.removeEventListener('webglcontextrestored', this.onRestore);
     old?.destroy();
     this.layer = null;
   }

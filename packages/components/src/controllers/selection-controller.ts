@@ -62,15 +62,20 @@ export class SelectionController implements ReactiveController {
     this.onChange(this.modelValue.state, { kind: 'select', source: null });
   }
 
-  /** Indexes new positions (n×2, kept by reference and not mutated; replace, don't edit in place). */
-  setPositions(xy: Float32Array, workerThreshold?: number): void {
+  /**
+   * Indexes new positions (n×2, kept by reference and not mutated; replace, don't edit in place).
+   * With `after`, the build starts once it settles (e.g. after the first frame, so indexing never
+   * delays the picture); queries find nothing until the index is ready either way.
+   */
+  setPositions(xy: Float32Array, workerThreshold?: number, after?: Promise<unknown>): void {
     this.xy = xy;
     this.index = null;
     this.build?.abort();
     if (!this.connected) return;
     const build = new AbortController();
     this.build = build;
-    this.readyPromise = buildGridIndexAsync(xy, workerThreshold === undefined ? {} : { workerThreshold }, build.signal).then(
+    const start = () => buildGridIndexAsync(xy, workerThreshold === undefined ? {} : { workerThreshold }, build.signal);
+    this.readyPromise = (after ? after.then(start, start) : start()).then(
       (index) => {
         if (this.build === build) {
           this.index = index;

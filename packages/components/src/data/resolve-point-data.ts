@@ -24,6 +24,11 @@ export interface ResolvedPoints {
   readonly n: number;
   /** n×2 interleaved, `x - centerX`, `y - centerY` (computed in float64, stored as float32). */
   readonly rel: Float32Array;
+  /**
+   * n×2 float32 residuals `(x - centerX) - rel` (the part float32 rounding lost), or null when the input
+   * is already float32 (then nothing below its own precision is lost). Used for deep zoom.
+   */
+  readonly lo: Float32Array | null;
   readonly centerX: number;
   readonly centerY: number;
   /** Half the extent of the data around the centre (0 for a single point). */
@@ -99,9 +104,21 @@ export function resolvePointData(source: PointSource): ResolvedPoints {
     rel[2 * i] = xs![i * stride]! - centerX;
     rel[2 * i + 1] = ys![i * stride + yOffset]! - centerY;
   }
+  let lo: Float32Array | null = null;
+  if (!(xs instanceof Float32Array && ys instanceof Float32Array)) {
+    lo = new Float32Array(2 * n);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const a = (lo[2 * i] = xs![i * stride]! - centerX - rel[2 * i]!);
+      const b = (lo[2 * i + 1] = ys![i * stride + yOffset]! - centerY - rel[2 * i + 1]!);
+      any ||= a !== 0 || b !== 0;
+    }
+    if (!any) lo = null;
+  }
   return {
     n,
     rel,
+    lo,
     centerX,
     centerY,
     halfWidth: n > 0 ? (maxX - minX) / 2 : 0,

@@ -6,6 +6,8 @@ import { POINTS_VERT } from './points.vert.js';
 /** Dynamic inputs of one points draw (see points.vert.ts for their meaning). */
 export interface PointsProps {
   offset: [number, number];
+  /** Residual of `offset` after float32 rounding (see points.vert.ts). */
+  offsetLo: [number, number];
   scale: [number, number];
   /** Device pixels. */
   pointSize: number;
@@ -30,13 +32,14 @@ export interface PointsProps {
  */
 export function createPointsCommand(regl: Regl, buffers: PointBuffers, frag: string = POINTS_FRAG): DrawCommand<DefaultContext, PointsProps> {
   const prop = <K extends keyof PointsProps>(k: K) => regl.prop<PointsProps, K>(k);
-  const base = { offset: prop('offset'), scale: prop('scale'), pointSize: prop('pointSize'), ringColor: prop('ringColor') };
+  const base = { offset: prop('offset'), offsetLo: prop('offsetLo'), scale: prop('scale'), pointSize: prop('pointSize'), ringColor: prop('ringColor') };
   return regl<Record<string, unknown>, object, PointsProps>({
     vert: POINTS_VERT,
     frag,
     primitive: 'points',
     attributes: {
       position: { buffer: buffers.position, size: 2 },
+      positionLo: () => (buffers.hasLo ? { buffer: buffers.positionLo, size: 2 } : { constant: [0, 0] }),
       prevPosition: { buffer: buffers.prevPosition, size: 2 },
       color: { buffer: buffers.color, size: 4, normalized: true },
       rank: { buffer: buffers.rank, size: 1 },

@@ -3,6 +3,8 @@ import { createPointBuffers, type PointBuffers } from './point-buffers.js';
 import { createPointsCommand, type PointsProps } from './points-command.js';
 import { HIGHLIGHT_FRAG } from './highlight.frag.js';
 import { createRenderer, type Renderer, type RendererOptions } from './create-renderer.js';
+import { drawOrder, gatherRows, type DrawOrder } from './draw-order.js';
+import { createOutlinesCommand } from './outlines-command.js';
 
 /** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
 export interface PixelImage {
@@ -18,12 +20,26 @@ export interface PixelImage {
  */
 export interface ScatterLayer {
   readonly renderer: Renderer;
-  /** Replaces all points: n×2 positions relative to the data centre and n×4 colours. */
-  setPoints(rel: Float32Array, rgba: Uint8Array): void;
+  /**
+   * Replaces all points: n×2 positions relative to the data centre (with optional n×2 float32
+   * residuals `lo`, see points.vert.ts) and n×4 colours. When n exceeds the level-of-detail budget
+   * (see {@link setLodBudget}) the points are stored on the GPU in a fixed seeded random order
+   * (draw-order.ts), so a prefix of any length is an unbiased sample; overlaps then blend in that
+   * order rather than in row order.
+   */
+  setPoints(rel: Float32Array, rgba: Uint8Array, lo?: Float32Array | null): void;
   /** Updates positions in place (same n as the last {@link setPoints}). */
-  setPositions(rel: Float32Array): void;
+  setPositions(rel: Float32Array, lo?: Float32Array | null): void;
   setColors(rgba: Uint8Array): void;
-  setView(uniforms: { offset: [number, number]; scale: [number, number] }): void;
+  setView(uniforms: { offset: [number, number]; offsetLo?: [number, number]; scale: [number, number] }): void;
+  /** Point sets larger than `budget` get the random draw order at the next {@link setPoints} (0 = never). */
+  setLodBudget(budget: number): void;
+  /** Draws only the first m points of the draw order in the following frames (null or ≥ n = all). */
+  setDrawCount(m: number | null): void;
+  /** Outline segments drawn over the points: 2 vertices per segment, positions like {@link setPoints}, RGBA bytes. */
+  setOutlines(xy: Float32Array, rgba: Uint8Array): void;
+  /** Points drawn by the last frame. */
+  readonly drawnCount: number;
   /** Point diameter in device pixels. */
   setPointSize(devicePixels: number): void;
   /** Clear colour, RGBA in [0, 1] (premultiplied by the caller if translucent). */
@@ -66,51 +82,79 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   let background: [number, number, number, number] = [1, 1, 1, 1];
   const drawHighlight: DrawCommand<DefaultContext, PointsProps> = createPointsCommand(regl, buffers, HIGHLIGHT_FRAG);
   const props: PointsProps = {
-    offset: [0, 0], scale: [1, 1], pointSize: 4, morph: 1, focusRank: -1, selectionActive: 0, dimAlpha: 0.15,
+    offset: [0, 0], offsetLo: [0, 0], scale: [1, 1], pointSize: 4, morph: 1, focusRank: -1, selectionActive: 0, dimAlpha: 0.15,
     first: 0, count: 0, ringColor: [0, 0, 0, 1],
   };
   let highlight = -1;
   let before: (() => void) | null = null;
+  let lodBudget = 0;
+  let order: DrawOrder | null = null;
+  let drawCount: number | null = null;
+  let drawn = 0;
+  const outlineXY = regl.buffer({ usage: 'dynamic', type: 'float', length: 0 });
+  const outlineRGBA = regl.buffer({ usage: 'dynamic', type: 'uint8', length: 0 });
+  const drawOutlines = createOutlinesCommand(regl, outlineXY, outlineRGBA);
+  let outlineCount = 0;
+  const gather = <T extends Float32Array | Uint8Array>(values: T, width: number): T => gatherRows(values, order?.order ?? null, width);
 
   renderer.onFrame(() => {
     before?.();
     regl.clear({ color: background, depth: 1 });
     props.first = 0;
-    props.count = buffers.count;
+    props.count = drawCount === null ? buffers.count : Math.min(buffers.count, drawCount);
+    drawn = props.count;
     if (props.count > 0) drawPoints(props);
+    if (outlineCount > 0) drawOutlines({ offset: props.offset, scale: props.scale, count: outlineCount });
     if (highlight >= 0 && highlight < buffers.count) {
       const size = props.pointSize;
-      drawHighlight({ ...props, first: highlight, count: 1, pointSize: Math.max(size * 1.8, size + 6), focusRank: -1, selectionActive: 0 });
+      drawHighlight({ ...props, first: order ? order.rankOf[highlight]! : highlight, count: 1, pointSize: Math.max(size * 1.8, size + 6), focusRank: -1, selectionActive: 0 });
     }
   });
 
   return {
     renderer,
-    setPoints(rel, rgba) {
-      buffers.setPositions(rel);
-      buffers.setColors(rgba);
+    get drawnCount() {
+      return drawn;
     },
-    setPositions(rel) {
-      buffers.setPositions(rel);
+    setPoints(rel, rgba, lo = null) {
+      const n = rel.length / 2;
+      order = lodBudget > 0 && n > lodBudget ? (order?.order.length === n ? order : drawOrder(n)) : null;
+      buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
+      buffers.setColors(gather(rgba, 4));
+    },
+    setPositions(rel, lo = null) {
+      buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
     },
     setColors(rgba) {
-      buffers.setColors(rgba);
+      buffers.setColors(gather(rgba, 4));
     },
     setView(uniforms) {
       props.offset = uniforms.offset;
+      props.offsetLo = uniforms.offsetLo ?? [0, 0];
       props.scale = uniforms.scale;
+    },
+    setOutlines(xy, rgba) {
+      outlineXY({ usage: 'dynamic', type: 'float', data: xy });
+      outlineRGBA({ usage: 'dynamic', type: 'uint8', data: rgba });
+      outlineCount = xy.length / 2;
+    },
+    setLodBudget(budget) {
+      lodBudget = budget > 0 ? budget : 0;
+    },
+    setDrawCount(m) {
+      drawCount = m;
     },
     setPointSize(devicePixels) {
       props.pointSize = devicePixels;
     },
     setPrevPositions(rel) {
-      buffers.setPrevPositions(rel);
+      buffers.setPrevPositions(gather(rel, 2));
     },
     setRanks(rank) {
-      buffers.setRanks(rank);
+      buffers.setRanks(gather(rank, 1));
     },
     setStates(state) {
-      buffers.setStates(state);
+      buffers.setStates(gather(state, 1));
     },
     setStyle(style) {
       if (style.morph !== undefined) props.morph = style.morph;
@@ -147,6 +191,16 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       );
     },
     destroy() {
+      // A shared context outlives this layer: free its buffers (an own context frees all with regl).
+      try {
+        if (renderer.shared && !renderer.destroyed && !renderer.gl.isContextLost() && renderer.regl === regl) {
+          buffers.destroy();
+          outlineXY.destroy();
+          outlineRGBA.destroy();
+        }
+      } catch {
+        // the shared context was lost: its buffers are gone already
+      }
       renderer.destroy();
     },
   };

@@ -21,7 +21,7 @@ export interface ViewSize {
 
 /** Smallest and largest zoom relative to the fitted view (keeps float32 maths meaningful). */
 export const MIN_ZOOM = 1e-3;
-export const MAX_ZOOM = 1e5;
+export const MAX_ZOOM = 1e9;
 
 /**
  * The view showing a box of `2·halfWidth × 2·halfHeight` around the data centre with `padding`
@@ -76,10 +76,15 @@ export function screenToData(view: ViewState, sx: number, sy: number, size: View
   ];
 }
 
-/** Shader uniforms: clip = (position - offset) · scale. */
-export function viewUniforms(view: ViewState, size: ViewSize): { offset: [number, number]; scale: [number, number] } {
+/**
+ * Shader uniforms: clip = ((position − offset) + (positionLo − offsetLo)) · scale, with the view centre
+ * split into its float32 value `offset` and the residual `offsetLo` (see points.vert.ts).
+ */
+export function viewUniforms(view: ViewState, size: ViewSize): { offset: [number, number]; offsetLo: [number, number]; scale: [number, number] } {
+  const hx = Math.fround(view.centerX), hy = Math.fround(view.centerY);
   return {
-    offset: [view.centerX, view.centerY],
+    offset: [hx, hy],
+    offsetLo: [view.centerX - hx, view.centerY - hy],
     scale: [(2 * view.pixelsPerUnit) / Math.max(1, size.width), (2 * view.pixelsPerUnit) / Math.max(1, size.height)],
   };
 }

@@ -1,0 +1,52 @@
+import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
+import { pointColors } from '../color/point-colors.js';
+import type { LodController } from '../controllers/lod-controller.js';
+import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
+import { shiftPositions } from '../data/shift-positions.js';
+import { clusterSummary } from '../legend/cluster-summary.js';
+import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
+import { pointStates } from '../selection/point-states.js';
+import type { ClusterScatter } from './cluster-scatter.component.js';
+import { checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
+
+/** Properties whose change means new points. */
+export const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', 'yColumn', 'clusterColumn'] as const;
+export const EMPTY_POINTS: ResolvedPoints = { n: 0, rel: new Float32Array(0), lo: null, centerX: 0, centerY: 0, halfWidth: 0, halfHeight: 0, cluster: null };
+const CATEGORICAL: ColorScheme = { kind: 'categorical' };
+const WHITE = [1, 1, 1, 1] as const;
+
+/**
+ * `willUpdate` of `<cluster-scatter>`: recomputes only what the changed properties affect (points,
+ * colours, cluster summary, per-point states, outline segments, LOD budget, background), recording
+ * bad input in `problems` (each falls back to a safe value). O(n) when data changes, else less.
+ */
+export function derivePlotState(el: ClusterScatter, changed: ReadonlyMap<PropertyKey, unknown>, problems: InputProblems, lod: LodController): void {
+  const has = (k: string) => changed.has(k);
+  const p = problems;
+  const dataChanged = DATA_KEYS.some(has);
+  const colorChanged = has('colorScheme') || has('value');
+  if (dataChanged) {
+    const prev = el.points;
+    el.autoFit = true;
+    el.points = p.check('data', () => resolvePointData(el), EMPTY_POINTS);
+    el.morphFrom = el.transition > 0 && el.hasUpdated ? shiftPositions(prev, el.points) : null;
+  }
+  if (dataChanged || colorChanged) {
+    const { n, cluster } = el.points;
+    const scheme = p.check('color-scheme', () => resolveColorScheme(el.colorScheme), CATEGORICAL);
+    el.colors = p.check('value', () => pointColors(n, cluster, el.value, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
+    if (dataChanged) {
+      el.summary = clusterSummary(n, cluster, el.colors.clusterIds);
+      if (el._hidden.size) el._hidden = new Set();
+      if (el._hovered >= n) el._hovered = -1;
+    }
+  }
+  if (dataChanged || has('_selected') || has('_hidden')) el.states = pointStates(el.points.n, el._selected, el.summary.rank, el._hidden);
+  if (dataChanged || colorChanged || has('outlines')) {
+    el.outlineSegments = p.check('outlines', () => resolveOutlines(el.outlines, el.points, el.colors, el.summary), NO_OUTLINES);
+  }
+  if (has('interactivePoints')) lod.budget = Math.max(0, Number(el.interactivePoints) || 0);
+  if (has('pointSize')) p.check('point-size', () => checkPointSize(el.pointSize), undefined);
+  if (has('background')) el.backgroundRgba = p.check('background', () => resolveBackground(el.background), WHITE);
+  el._error = p.first;
+}

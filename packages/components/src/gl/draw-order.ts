@@ -1,0 +1,53 @@
+/**
+ * The fixed, seeded drawing order of a large point set, for level-of-detail drawing: drawing only the
+ * first m points of a uniformly random permutation shows an unbiased m-point sample, so dense regions
+ * stay dense and every cluster keeps its share (the "progressive" order of embedding-atlas and of
+ * sample-based LOD in general). Seeded (mulberry32 + Fisher–Yates), so the same n gives the same order.
+ */
+export interface DrawOrder {
+  /** `order[k]` = row drawn k-th (a permutation of 0…n-1). */
+  readonly order: Uint32Array;
+  /** `rankOf[row]` = position of `row` in {@link order}. */
+  readonly rankOf: Uint32Array;
+}
+
+/** A seeded random permutation of n rows and its inverse. O(n) time and 8n bytes. */
+export function drawOrder(n: number, seed = 0x5eed): DrawOrder {
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let a = seed >>> 0;
+  for (let i = n - 1; i > 0; i--) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (i + 1));
+    const tmp = order[i]!;
+    order[i] = order[j]!;
+    order[j] = tmp;
+  }
+  const rankOf = new Uint32Array(n);
+  for (let k = 0; k < n; k++) rankOf[order[k]!] = k;
+  return { order, rankOf };
+}
+
+/**
+ * `values` (n rows of `width` entries) gathered into drawing order: a new array of the same type,
+ * or `values` itself when `order` is null. O(n·width); `values` is not mutated.
+ */
+export function gatherRows<T extends Float32Array | Uint8Array>(values: T, order: Uint32Array | null, width: number): T {
+  if (!order) return values;
+  const out = new (values.constructor as new (length: number) => T)(values.length);
+  const n = order.length;
+  if (width === 1) for (let k = 0; k < n; k++) out[k] = values[order[k]!]!;
+  else if (width === 2) {
+    for (let k = 0; k < n; k++) {
+      const i = 2 * order[k]!;
+      out[2 * k] = values[i]!;
+      out[2 * k + 1] = values[i + 1]!;
+    }
+  } else {
+    for (let k = 0; k < n; k++) for (let c = 0, i = width * order[k]!; c < width; c++) out[width * k + c] = values[i + c]!;
+  }
+  return out;
+}
