@@ -4,6 +4,7 @@ import type { CommonOptions, MethodDefinition } from './methods/method-definitio
 import { getMethod } from './methods/registry.js';
 import type { PcaOptions } from './methods/pca.js';
 import type { LdaOptions } from './methods/lda.js';
+import type { UmapMethodOptions } from './methods/umap-method.js';
 import { withClusterIdColumn } from './methods/cluster-id-column.js';
 import { clusterIdColumnOptions, withoutClusterIdOptions } from './methods/cluster-id-variant.js';
 import { signalOption } from './options.js';
@@ -14,10 +15,14 @@ import type { ProjectionResult } from './types.js';
  * Options of each method by name. Later methods extend this map; `project`'s `options` type follows `method`.
  */
 export interface MethodOptionsMap {
-  pca: Pick<PcaOptions, 'nComponents'>;
+  pca: Pick<PcaOptions, 'nComponents' | 'solver'>;
   lda: Pick<LdaOptions, 'nComponents'>;
   'pca-cluster-id': Pick<PcaOptions, 'nComponents'>;
   'pca-centers': Pick<PcaOptions, 'nComponents'>;
+  umap: UmapMethodOptions;
+  'umap-supervised': UmapMethodOptions;
+  'umap-cluster-id': UmapMethodOptions;
+  'umap-centers': UmapMethodOptions;
 }
 
 /**
