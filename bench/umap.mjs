@@ -3,7 +3,8 @@
 // each contender in a fresh child process; plus a transform check (fit 90 %, transform the other 10 %).
 // Usage (after `npx tsc -b`): node bench/umap.mjs [--preambles 500] [--data-seed 1871] [--seed 1871]
 //   [--only clamp-viz,umap-js,embedding-atlas,transform] [--quality-sample 2000] [--atlas-dir DIR]
-// --atlas-dir: a folder where `npm i --legacy-peer-deps embedding-atlas@0.26.0` was run (skipped when absent).
+// --atlas-dir: a folder where `npm i --legacy-peer-deps embedding-atlas@0.26.0` was run (default bench/.peers/embedding-atlas,
+// filled by `pnpm bench:peers`; skipped with a note when absent).
 // Prints one JSON line per contender: {contender, n, d, cpu_s, wall_s, peak_rss_mb, phases_cpu_s?, quality, ...}.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,7 +24,8 @@ const o = {
   dataSeed: Number(opt('data-seed', 1871)),
   seed: Number(opt('seed', 1871)),
   qualitySample: Number(opt('quality-sample', 2000)),
-  atlasDir: opt('atlas-dir', undefined),
+  // `pnpm bench:peers` installs embedding-atlas 0.26 here (outside the workspace: its peers do not resolve under pnpm).
+  atlasDir: opt('atlas-dir', fileURLToPath(new URL('./.peers/embedding-atlas', import.meta.url))),
 };
 
 if (args[0] === '--child') await child(args[1], JSON.parse(args[2]));
