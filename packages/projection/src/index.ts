@@ -6,7 +6,7 @@ export { normal } from './random/normal.js';
 export { toMatrix } from './matrix/to-matrix.js';
 export type { MatrixInput, ArrowFixedSizeListLike, ToMatrixOptions } from './matrix/to-matrix.js';
 export { pca, fitPca } from './methods/pca.js';
-export type { PcaOptions, PcaResult } from './methods/pca.js';
+export type { PcaOptions, PcaResult, PcaSolver } from './methods/pca.js';
 export { PcaModel } from './methods/pca-model.js';
 export type { PcaModelState } from './methods/pca-model.js';
 export { project, projectSync } from './project.js';

@@ -5,6 +5,7 @@ import { getMethod } from './methods/registry.js';
 import type { PcaOptions } from './methods/pca.js';
 import type { LdaOptions } from './methods/lda.js';
 import type { UmapMethodOptions } from './methods/umap-method.js';
+import type { TsneMethodOptions } from './methods/tsne-method.js';
 import { withClusterIdColumn } from './methods/cluster-id-column.js';
 import { clusterIdColumnOptions, withoutClusterIdOptions } from './methods/cluster-id-variant.js';
 import { signalOption } from './options.js';
@@ -23,6 +24,7 @@ export interface MethodOptionsMap {
   'umap-supervised': UmapMethodOptions;
   'umap-cluster-id': UmapMethodOptions;
   'umap-centers': UmapMethodOptions;
+  tsne: TsneMethodOptions;
 }
 
 /**

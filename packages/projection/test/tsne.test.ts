@@ -46,7 +46,7 @@ describe('tsne(digits) with openTSNE defaults', () => {
     expect(result.embedding.length).toBe(2 * 1797);
     expect(result.perplexity).toBe(30);
     expect(result.k).toBe(90);
-    expect(result.negativeGradientMethod).toBe('exact');
+    expect(result.negativeGradientMethod).toBe('auto');
     expect(trustworthiness(X, result.embedding)).toBeGreaterThanOrEqual(0.98);
     expect(labelAccuracy(result.embedding, labels)).toBeGreaterThanOrEqual(0.95);
     expect(knnRecall(X, result.embedding)).toBeGreaterThanOrEqual(0.55);

@@ -13,6 +13,12 @@ const WIDTH_STEPS = 16;
 /** Largest FFT side: caps memory at 6 grids of N·(N + 8) float64 (≈ 200 MB at 2,048). Wider layouts get boxes wider than 1. */
 const MAX_FFT = 2048;
 
+/** The FFT side N that `FftRepulsion.compute` uses for a layout whose bounding square has side `range`. */
+export function fftGridSize(range: number): number {
+  const wanted = Math.max(MIN_BOXES, Math.ceil(range));
+  return Math.min(MAX_FFT, nextFft2dSize(2 * P * wanted - 1));
+}
+
 /**
  * The repulsive half of the t-SNE gradient by FFT-accelerated interpolation (FIt-SNE, Linderman et al.,
  * *Nat. Methods* 2019; openTSNE `_tsne.pyx: estimate_negative_gradient_fft_2d`; methods.md §7.6).
@@ -56,8 +62,7 @@ export class FftRepulsion {
       if (v > hi) hi = v;
     }
     const range = Math.max(hi - lo, 1e-12);
-    const wanted = Math.max(MIN_BOXES, Math.ceil(range));
-    const N = Math.min(MAX_FFT, nextFft2dSize(2 * P * wanted - 1));
+    const N = fftGridSize(range);
     const B = Math.floor((N + 1) / (2 * P));
     const m = P * B;
     // Box width ≥ range/B, rounded up to 2^(j/16): the grid covers [lo, lo + B·h] ⊇ [lo, hi].

@@ -1,7 +1,7 @@
 import { buildNeighborIndex } from '../neighbors/neighbor-index.js';
 import { createRng } from '../random/create-rng.js';
 import type { Job } from '../runtime/job.js';
-import type { Matrix, ProgressCallback } from '../types.js';
+import type { Knn, Matrix, ProgressCallback } from '../types.js';
 import { calibratePerplexity } from './perplexity-calibration.js';
 import { symmetrizeAffinities } from './symmetrize-affinities.js';
 import { pcaInitialization, randomInitialization } from './tsne-initialization.js';
@@ -17,7 +17,8 @@ export interface TsneResult {
   readonly perplexity: number;
   /** Neighbours per point, self excluded. */
   readonly k: number;
-  readonly negativeGradientMethod: 'fft' | 'exact';
+  /** The repulsion setting used ('auto' chooses per iteration). */
+  readonly negativeGradientMethod: 'auto' | 'fft' | 'exact';
 }
 
 /**
@@ -31,12 +32,15 @@ export interface TsneResult {
 export function* fitTsneJob(X: Matrix, s: TsneSettings, onProgress?: ProgressCallback): Job<TsneResult> {
   const n = X.rows;
   yield { phase: 'neighbors', done: 0, total: 1 };
-  const index = buildNeighborIndex(X, { k: s.k, metric: s.metric, method: s.knnMethod, seed: s.seed, signal: s.signal, onProgress });
-  const knn = index.knn;
+  // Only the kNN lists are kept (not the index), and they are dropped once P exists: memory stays O(n·k).
+  let knn: Knn | undefined = buildNeighborIndex(X, { k: s.k, metric: s.metric, method: s.knnMethod, seed: s.seed, signal: s.signal, onProgress }).knn;
+  const k = knn.k;
   yield { phase: 'neighbors', done: 1, total: 1 };
-  const conditional = calibratePerplexity(knn.distances, n, knn.k, s.perplexity);
+  let conditional: Float64Array | undefined = calibratePerplexity(knn.distances, n, k, s.perplexity).values;
   yield { phase: 'affinities', done: 1, total: 2 };
-  const P = symmetrizeAffinities(knn.indices, conditional.values, n, knn.k);
+  const P = symmetrizeAffinities(knn.indices, conditional, n, k);
+  knn = undefined;
+  conditional = undefined;
   yield { phase: 'affinities', done: 2, total: 2 };
 
   const rng = createRng((s.seed ^ 0x7f4a7c15) >>> 0);
@@ -60,5 +64,5 @@ export function* fitTsneJob(X: Matrix, s: TsneSettings, onProgress?: ProgressCal
     const withLayout = done % s.layoutEvery === 0 || phaseDone === total;
     yield withLayout ? { phase, done: phaseDone, total, layout: stepper.layout } : { phase, done: phaseDone, total };
   }
-  return { embedding: stepper.layout, klDivergence: kl, perplexity: s.perplexity, k: knn.k, negativeGradientMethod: s.negativeGradientMethod };
+  return { embedding: stepper.layout, klDivergence: kl, perplexity: s.perplexity, k, negativeGradientMethod: s.negativeGradientMethod };
 }

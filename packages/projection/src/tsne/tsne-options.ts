@@ -28,7 +28,11 @@ export interface TsneOptions {
   initialization?: 'pca' | 'random' | Float32Array;
   /** [`metric`] 'euclidean' (default) or 'cosine'; distances are squared inside the kernel. */
   metric?: NeighborMetric;
-  /** [`negative_gradient_method`] 'auto' (default: exact below 4,000 points, FFT above), 'fft' or 'exact' (O(n²)). */
+  /**
+   * [`negative_gradient_method`] 'auto' (default: each iteration, exact O(n²) or FFT interpolation, whichever is cheaper
+   * for n and the layout's extent — exact for digits-sized data, FFT while the layout is small or n is large),
+   * 'fft' or 'exact'.
+   */
   negativeGradientMethod?: 'auto' | 'fft' | 'exact';
   /** kNN: 'auto' (default: exact below 4,096 rows, NN-descent above), 'exact' or 'nn-descent'. */
   knnMethod?: 'auto' | 'exact' | 'nn-descent';
@@ -59,15 +63,12 @@ export interface TsneSettings {
   readonly maxStepNorm: number;
   readonly initialization: 'pca' | 'random' | Float32Array;
   readonly metric: NeighborMetric;
-  readonly negativeGradientMethod: 'fft' | 'exact';
+  readonly negativeGradientMethod: 'auto' | 'fft' | 'exact';
   readonly knnMethod: 'auto' | 'exact' | 'nn-descent';
   readonly seed: number;
   readonly layoutEvery: number;
   readonly signal: AbortSignal | undefined;
 }
-
-/** Below this many points 'auto' repulsion is exact O(n²), which is faster there (measured, bench/RESULTS.md). */
-export const EXACT_REPULSION_BELOW = 4000;
 
 function numberOption(name: string, value: unknown, fallback: number, ok: (v: number) => boolean, rule: string): number {
   const v = value === undefined ? fallback : value;
@@ -125,7 +126,7 @@ export function resolveTsneOptions(X: Matrix, options: TsneOptions): TsneSetting
     maxStepNorm,
     initialization: init,
     metric,
-    negativeGradientMethod: ngm === 'auto' ? (n < EXACT_REPULSION_BELOW ? 'exact' : 'fft') : ngm,
+    negativeGradientMethod: ngm,
     knnMethod,
     seed: seedOption(options.seed),
     layoutEvery: integerOption('layoutEvery', options.layoutEvery, 5, 1),

@@ -2,7 +2,7 @@ import type { Stepper } from '../runtime/stepper.js';
 import type { StepInfo } from '../types.js';
 import { attractiveForces, klDivergence } from './attractive-forces.js';
 import { exactRepulsion } from './exact-repulsion.js';
-import { FftRepulsion } from './fft-repulsion.js';
+import { FftRepulsion, fftGridSize } from './fft-repulsion.js';
 import type { JointAffinities } from './symmetrize-affinities.js';
 
 /** The optimiser's schedule (openTSNE names camelCased; all validated by the caller). */
@@ -17,7 +17,8 @@ export interface TsneSchedule {
   readonly finalMomentum: number;
   /** Per-point step clip; Infinity disables it. */
   readonly maxStepNorm: number;
-  readonly negativeGradientMethod: 'fft' | 'exact';
+  /** 'auto' picks, each iteration, whichever of the two is cheaper for n and the FFT grid the layout needs. */
+  readonly negativeGradientMethod: 'auto' | 'fft' | 'exact';
   /** Iterations between KL evaluations (StepInfo.loss, the KL(P‖Q) of the layout the step started from); the last step always reports it. */
   readonly lossEvery: number;
 }
@@ -72,6 +73,26 @@ export class TsneStepper implements Stepper {
     return this.y;
   }
 
+  /**
+   * Exact or FFT for this iteration. 'auto' compares the measured unit costs (bench/RESULTS.md): about 2.5 ns per
+   * exact pair (n²/2 pairs) against about 18 ns per N²·log₂N of the FFT grid the current extent needs.
+   */
+  private useExact(): boolean {
+    const method = this.s.negativeGradientMethod;
+    if (method !== 'auto') return method === 'exact';
+    const { y } = this;
+    const n = this.rows;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let t = 0; t < 2 * n; t++) {
+      const v = y[t]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const N = fftGridSize(Math.max(hi - lo, 1e-12));
+    return 2.5 * (n * n) / 2 < 18 * N * N * Math.log2(N);
+  }
+
   step(): StepInfo {
     const { P, y, update, gains, attract, repel, s } = this;
     const n = this.rows;
@@ -80,7 +101,7 @@ export class TsneStepper implements Stepper {
     const momentum = early ? s.initialMomentum : s.finalMomentum;
     const lr = s.learningRate === 'auto' ? n / ex : s.learningRate;
     attractiveForces(P, y, ex, attract);
-    const z = s.negativeGradientMethod === 'exact' ? exactRepulsion(y, n, repel) : this.fft.compute(y, n, repel);
+    const z = this.useExact() ? exactRepulsion(y, n, repel) : this.fft.compute(y, n, repel);
     const invZ = z > 0 ? 1 / z : 0;
     const step = this.iteration;
     const loss = step + 1 === this.totalSteps || (step + 1) % s.lossEvery === 0 ? klDivergence(P, y, z) : undefined;

@@ -8,8 +8,8 @@ import { resolveTsneOptions, type TsneOptions } from './tsne-options.js';
  * t-SNE (van der Maaten & Hinton 2008) with openTSNE 1.0's defaults and semantics (methods.md §7): X is n×d
  * (`Matrix`, `number[][]` or an Arrow FixedSizeList vector); returns the n×2 float32 layout. Perplexity 30
  * (90 neighbours), PCA initialisation at std 1e-4, 250 iterations at exaggeration 12 then 500 at 1, learning rate
- * n/exaggeration, momentum 0.8, gains, step clip 5; repulsion by FFT-accelerated interpolation (FIt-SNE), exact
- * O(n²) below 4,000 points. Runs on the calling thread; use `project({method: 'tsne'})` or a Worker to stay
+ * n/exaggeration, momentum 0.8, gains, step clip 5; repulsion by FFT-accelerated interpolation (FIt-SNE) or exact
+ * O(n²), whichever is cheaper per iteration. Runs on the calling thread; use `project({method: 'tsne'})` or a Worker to stay
  * responsive. Cost: kNN + O(nk·iterations) calibration + 750 × (O(nk) + O(n + N² log N)). Memory O(n·k).
  * Deterministic for a `seed`. Does not mutate X.
  * @throws ProjectionInputError for bad input (perplexity ≥ n, fewer than 2 rows, non-finite X, unknown options
