@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createProjectionWorker } from '../src/runtime/create-projection-worker.js';
 import { pca } from '../src/methods/pca.js';
+import { projectSync } from '../src/project.js';
 import { PcaModel } from '../src/methods/pca-model.js';
 import { AbortError, ProjectionInputError } from '../src/errors.js';
 import { createRng } from '../src/random/create-rng.js';
@@ -40,5 +41,35 @@ describe('createProjectionWorker() in Chromium', () => {
     const controller = new AbortController();
     const run = worker.project(gaussian(40_000, 64), { method: 'pca' }, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(run).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('an iterative method (UMAP) in the module Worker', () => {
+  test("project(X, {method: 'umap', seed}) streams progress and layouts and equals projectSync on the main thread bit for bit", async () => {
+    const X = gaussian(400, 16, 3);
+    const phases = new Set<string>();
+    const layouts: Float32Array[] = [];
+    const options = { method: 'umap' as const, seed: 1871, nEpochs: 60, layoutEvery: 10 };
+    const result = await worker.project(X, options, {
+      onProgress: (p) => phases.add(p.phase),
+      onLayout: (layout) => layouts.push(layout.slice()),
+    });
+    expect([...phases]).toEqual(expect.arrayContaining(['neighbors', 'graph', 'init', 'epochs']));
+    expect(layouts.length).toBeGreaterThanOrEqual(3);
+    expect(layouts.every((l) => l.length === 400 * 2 && l.every(Number.isFinite))).toBe(true);
+    const main = projectSync(X, options);
+    expect(Array.from(result.embedding)).toEqual(Array.from(main.embedding));
+  });
+
+  test('aborting a UMAP run after its first layout rejects with AbortError carrying the last layout', async () => {
+    const controller = new AbortController();
+    const run = worker.project(gaussian(1500, 16, 4), { method: 'umap', seed: 1, nEpochs: 500, layoutEvery: 5 }, {
+      signal: controller.signal,
+      onLayout: () => controller.abort(),
+    });
+    const error = (await run.catch((e: unknown) => e)) as AbortError;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.layout?.length).toBe(1500 * 2);
+    expect(error.layout!.every(Number.isFinite)).toBe(true);
   });
 });
