@@ -91,3 +91,31 @@ describe('NN-descent', () => {
     for (const v of approx.distances) expect(v >= 0 && v <= 2).toBe(true);
   });
 });
+
+describe('NN-descent on wide rows (windowed RP splits, de-duplicated local joins)', () => {
+  // d = 200 > 96: RP hyperplanes use a 96-coordinate window, as at d = 768.
+  const W = mixture(2500, 200, 25, 21);
+  const exact = nearestNeighbors(W, { k: 15, method: 'exact' });
+
+  test("nearestNeighbors(2,500 × 200 mixture, {k: 15, method: 'nn-descent'}) has recall@15 ≥ 0.95 and is reproducible", () => {
+    const a = nearestNeighbors(W, { k: 15, method: 'nn-descent', seed: 4 });
+    expect(recall(a, exact)).toBeGreaterThanOrEqual(0.95);
+    const b = nearestNeighbors(W, { k: 15, method: 'nn-descent', seed: 4 });
+    expect(b.indices).toEqual(a.indices);
+    expect(b.distances).toEqual(a.distances);
+  });
+
+  test('nearestNeighbors(wide rows, nn-descent) reports the same float32 distance as the exact search for every shared pair', () => {
+    const a = nearestNeighbors(W, { k: 15, method: 'nn-descent', seed: 4, nTrees: 2 });
+    let shared = 0;
+    for (let i = 0; i < W.rows; i++) {
+      for (let t = 0; t < 15; t++) {
+        const u = exact.indices.subarray(i * 15, i * 15 + 15).indexOf(a.indices[i * 15 + t]!);
+        if (u < 0) continue;
+        shared++;
+        expect(a.distances[i * 15 + t]).toBe(exact.distances[i * 15 + u]);
+      }
+    }
+    expect(shared).toBeGreaterThan(0.9 * W.rows * 15);
+  });
+});

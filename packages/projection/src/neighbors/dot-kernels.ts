@@ -71,3 +71,25 @@ export function dot1(x: Float32Array, a: number, y: Float32Array, b: number, d: 
   for (let t = 0; t < d; t++) s += x[a + t]! * y[b + t]!;
   return s;
 }
+
+/**
+ * One row of x (offset a) against four rows of y at arbitrary offsets b0..b3 (scattered candidates of a local
+ * join); each dot product is one float64 sum in index order, as in `dots4x2`. Results in out[0..3].
+ */
+export function dots1x4(x: Float32Array, a: number, y: Float32Array, b0: number, b1: number, b2: number, b3: number, d: number, out: Float64Array): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let t = 0; t < d; t++) {
+    const v = x[a + t]!;
+    s0 += v * y[b0 + t]!;
+    s1 += v * y[b1 + t]!;
+    s2 += v * y[b2 + t]!;
+    s3 += v * y[b3 + t]!;
+  }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}

@@ -25,10 +25,10 @@ export class GatheredBlock {
   }
 
   /**
-   * Fills `out[a·m + b]` (a < b < m, a < `firstRows`) with the squared distance of rows `ids[lo + a]` and
-   * `ids[lo + b]` of X; returns m = hi − lo.
+   * Fills `out[a·m + b]` (a < b < m) with the squared distance of rows `ids[lo + a]` and `ids[lo + b]` of X;
+   * returns m = hi − lo.
    */
-  compute(X: PreparedRows, ids: Int32Array, lo: number, hi: number, firstRows = hi - lo): number {
+  compute(X: PreparedRows, ids: Int32Array, lo: number, hi: number): number {
     const d = this.#d;
     const m = hi - lo;
     if (m > this.#cap) throw new RangeError(`leaf of ${m} rows exceeds capacity ${this.#cap}`);
@@ -41,7 +41,7 @@ export class GatheredBlock {
     }
     const out = this.out;
     const dots = this.#dots;
-    const aEnd = Math.min(m, firstRows);
+    const aEnd = m;
     let a = 0;
     for (; a + 3 < aEnd; a += 4) {
       let b = a + 4;

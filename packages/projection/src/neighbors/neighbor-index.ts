@@ -55,9 +55,9 @@ export function buildNeighborIndex(X: MatrixInput, options: NearestNeighborsOpti
     return new Index(train, knn, 'exact', [], o.seed);
   }
   const n = train.rows;
-  const nTrees = o.nTrees ?? Math.min(64, 5 + Math.round(Math.sqrt(n) / 20));
+  const nTrees = o.nTrees ?? defaultTreeCount(n);
   const nIters = o.nIters ?? Math.max(5, Math.round(Math.log2(n)));
-  const leafSize = Math.max(60, Math.min(256, 5 * (o.k + 1)));
+  const leafSize = leafSizeFor(o.k);
   const treeRng = createRng(o.seed);
   const forest: RpTree[] = [];
   for (let t = 0; t < nTrees; t++) {
@@ -73,6 +73,20 @@ export function buildNeighborIndex(X: MatrixInput, options: NearestNeighborsOpti
     onProgress: o.onProgress,
   });
   return new Index(train, heapToKnn(heap, n, o.metric), 'nn-descent', forest, o.seed);
+}
+
+/**
+ * RP trees by default: min(32, 3 + round(√n / 100)), 4 at 20k rows (pynndescent's min(64, 5 + round(√n / 20))
+ * gives 12). Few small-leaf trees plus NN-descent with pair de-duplication reach the same recall at a third
+ * of the cost of many large-leaf trees (bench/RESULTS.md, kNN stage).
+ */
+export function defaultTreeCount(n: number): number {
+  return Math.min(32, 3 + Math.round(Math.sqrt(n) / 100));
+}
+
+/** RP-tree leaf size: max(30, min(256, 2·(k + 1))), 32 for UMAP's k = 14 + self. */
+export function leafSizeFor(k: number): number {
+  return Math.max(30, Math.min(256, 2 * (k + 1)));
 }
 
 function abortError(): Error {

@@ -18,7 +18,7 @@ export interface NearestNeighborsOptions {
   signal?: AbortSignal;
   /** Progress with phase `'neighbors'`. */
   onProgress?: ProgressCallback;
-  /** NN-descent: number of RP trees; default min(64, 5 + round(√n / 20)). Integer in [1, 256]. */
+  /** NN-descent: number of RP trees; default min(32, 3 + round(√n / 100)) (4 at 20k rows). Integer in [1, 256]. */
   nTrees?: number;
   /** NN-descent: iteration cap; default max(5, round(log₂ n)). Integer in [1, 1000]. */
   nIters?: number;

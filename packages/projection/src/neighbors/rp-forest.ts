@@ -3,7 +3,8 @@ import type { PreparedRows } from './prepared-rows.js';
 
 /**
  * One random-projection tree (pynndescent `rp_trees.py`, Euclidean splits): each internal node holds the
- * hyperplane bisecting two random points of the node, `normal·x + offset = 0`. Flat arrays:
+ * hyperplane bisecting two random points of the node, `normal·x + offset = 0`, restricted for wide rows to
+ * a random window of `splitWidth(d)` consecutive coordinates (zeros elsewhere). Flat arrays:
  * `normals` (nodes×d), `offsets` (nodes), `children` (2 per node; ≥ 0 is a node, < 0 is leaf −c − 1),
  * and the points grouped by leaf, `leafPoints[leafStart[l] .. leafStart[l + 1])`.
  */
@@ -20,7 +21,7 @@ const EPS = 1e-8;
 
 /**
  * Builds a tree on the prepared rows, splitting until nodes hold ≤ `leafSize` points. A split that puts every
- * point on one side is replaced by a random half split. O(n·d·depth) time, randomness only from `rng`.
+ * point on one side is replaced by a random half split. O(n·w·depth) time for window width w = splitWidth(d), randomness only from `rng`.
  */
 export function buildRpTree(X: PreparedRows, leafSize: number, rng: Rng): RpTree {
   const { rows: n, cols: d, data } = X;
@@ -35,6 +36,7 @@ export function buildRpTree(X: PreparedRows, leafSize: number, rng: Rng): RpTree
   // Explicit stack of [lo, hi, parent slot in `children` or −1].
   const stack: number[] = [0, n, -1];
   const normal = new Float64Array(d);
+  const width = splitWidth(d);
   while (stack.length > 0) {
     const slot = stack.pop()!;
     const hi = stack.pop()!;
@@ -50,17 +52,17 @@ export function buildRpTree(X: PreparedRows, leafSize: number, rng: Rng): RpTree
     let b = points[lo + Math.floor(rng() * (size - 1))]!;
     if (b === a) b = points[hi - 1]!;
     let offset = 0;
-    for (let t = 0; t < d; t++) {
-      const xa = data[a * d + t]!;
-      const xb = data[b * d + t]!;
-      normal[t] = xa - xb;
-      offset -= normal[t]! * (xa + xb) * 0.5;
-    }
+    // Coordinates [w0, w1) and, wrapping around, [0, w2): `width` of them from a random start.
+    const w0 = width < d ? Math.floor(rng() * d) : 0;
+    const w1 = Math.min(d, w0 + width);
+    const w2 = width - (w1 - w0);
+    normal.fill(0);
+    for (let t = w0; t < w1; t++) offset = hyperplaneCoord(data, a * d, b * d, t, normal, offset);
+    for (let t = 0; t < w2; t++) offset = hyperplaneCoord(data, a * d, b * d, t, normal, offset);
     let left = 0;
     for (let p = lo; p < hi; p++) {
       const i = points[p]!;
-      let m = offset;
-      for (let t = 0, o = i * d; t < d; t++) m += normal[t]! * data[o + t]!;
+      const m = offset + margin(normal, data, i * d, w0, w1) + (w2 > 0 ? margin(normal, data, i * d, 0, w2) : 0);
       const s = Math.abs(m) < EPS ? (rng() < 0.5 ? 1 : 0) : m > 0 ? 1 : 0;
       side[p] = s;
       left += s;
@@ -98,6 +100,40 @@ export function buildRpTree(X: PreparedRows, leafSize: number, rng: Rng): RpTree
     leafStart: Int32Array.from(leafStart),
     leafPoints: points,
   };
+}
+
+/** Sets normal[t] = a[t] − b[t] and returns offset − normal[t]·(a[t] + b[t])/2 (the bisecting hyperplane). */
+function hyperplaneCoord(data: Float32Array, a: number, b: number, t: number, normal: Float64Array, offset: number): number {
+  const xa = data[a + t]!;
+  const xb = data[b + t]!;
+  normal[t] = xa - xb;
+  return offset - normal[t]! * (xa + xb) * 0.5;
+}
+
+/**
+ * Hyperplanes of wide rows use a window of `splitWidth(d)` consecutive coordinates from a random start (wrapping
+ * around): max(96, d/8), all of them below d = 768. A window reads 1/8 of each row's cache lines, and the tree
+ * build is bound by memory traffic, not arithmetic (bench/RESULTS.md, kNN stage).
+ */
+function splitWidth(d: number): number {
+  return Math.min(d, Math.max(96, Math.ceil(d / 8)));
+}
+
+/** normal · data[o + t0 .. o + t1), in four interleaved float64 partial sums (latency-bound otherwise). */
+function margin(normal: Float64Array, data: Float32Array, o: number, t0: number, t1: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let t = t0;
+  for (; t + 3 < t1; t += 4) {
+    s0 += normal[t]! * data[o + t]!;
+    s1 += normal[t + 1]! * data[o + t + 1]!;
+    s2 += normal[t + 2]! * data[o + t + 2]!;
+    s3 += normal[t + 3]! * data[o + t + 3]!;
+  }
+  for (; t < t1; t++) s0 += normal[t]! * data[o + t]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /**
