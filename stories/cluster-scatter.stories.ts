@@ -2,35 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import '@clamp-viz/components/cluster-scatter.js';
-
-/** Seeded generator (mulberry32), so every run draws the same picture. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** n points in k isotropic Gaussian blobs with random centres: interleaved n×2 positions + ids. */
-function gaussianBlobs(n: number, k: number, seed: number): { positions: Float32Array; cluster: Int32Array } {
-  const rng = mulberry32(seed);
-  const centres = Float64Array.from({ length: 2 * k }, () => (rng() - 0.5) * 40);
-  const positions = new Float32Array(2 * n);
-  const cluster = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = Math.floor(rng() * k);
-    const r = Math.sqrt(-2 * Math.log(1 - rng()));
-    const a = 2 * Math.PI * rng();
-    positions[2 * i] = centres[2 * c]! + r * Math.cos(a);
-    positions[2 * i + 1] = centres[2 * c + 1]! + r * Math.sin(a);
-    cluster[i] = c;
-  }
-  return { positions, cluster };
-}
+import { gaussianBlobs } from './fixtures/gaussian-blobs.js';
 
 interface Args {
   points: number;
