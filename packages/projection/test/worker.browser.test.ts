@@ -73,3 +73,14 @@ describe('an iterative method (UMAP) in the module Worker', () => {
     expect(error.layout!.every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('the cluster-aware PCA views in the module Worker', () => {
+  test.each(['pca-centers', 'pca-cluster-id'] as const)("project(X, {method: '%s', clusters}) equals projectSync on the main thread", async (method) => {
+    const X = gaussian(600, 12, 5);
+    const clusters = Int32Array.from({ length: 600 }, (_, i) => (i * 7) % 9);
+    const viaWorker = await worker.project(X, { method, clusters });
+    const main = projectSync(X, { method, clusters });
+    expect(Array.from(viaWorker.embedding)).toEqual(Array.from(main.embedding));
+    expect(viaWorker.embedding.every(Number.isFinite)).toBe(true);
+  });
+});
