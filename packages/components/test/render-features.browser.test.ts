@@ -89,6 +89,26 @@ describe('<cluster-scatter> rendering at scale', () => {
     expect(near(shownAt(el, p.x, p.y), rgb(categoricalColor(data.cluster[2999]!)), 8)).toBe(true);
   });
 
+  test('a zoomed-in settled frame of a culled large set shows every point inside the view, up to its edges', async () => {
+    // 80 × 50 lattice (4,000 points, above interactive-points = 500): stored in the chunked grid order and
+    // drawn only where grid cells meet the view.
+    const x = new Float32Array(4000), y = new Float32Array(4000), cluster = new Int32Array(4000);
+    for (let i = 0; i < 4000; i++) [x[i], y[i], cluster[i]] = [i % 80, Math.floor(i / 80), i % 7];
+    const el = await mount(100, (el) => Object.assign(el, { x, y, cluster, interactivePoints: 500, pointSize: 4 }));
+    el.setView({ centerX: -6.3, centerY: -2.7, pixelsPerUnit: 9 }); // about 11 × 11 lattice cells in view
+    await new Promise((r) => setTimeout(r, SETTLE_MS + 50));
+    await el.renderComplete;
+    expect(el.layer!.drawnCount).toBe(4000);
+    let inView = 0;
+    for (let i = 0; i < 4000; i++) {
+      const p = el.pointPosition(i)!;
+      if (p.x < 0.5 || p.y < 0.5 || p.x > 99.5 || p.y > 99.5) continue;
+      inView++;
+      expect(near(shownAt(el, p.x, p.y), rgb(categoricalColor(cluster[i]!)), 8), `point ${i} at ${p.x}, ${p.y}`).toBe(true);
+    }
+    expect(inView).toBeGreaterThan(100);
+  });
+
   test('20 plots on one page all render their own colours through one shared WebGL context', async () => {
     const grid = document.createElement('div');
     grid.style.cssText = 'display:grid;grid-template-columns:repeat(5,50px);gap:2px';

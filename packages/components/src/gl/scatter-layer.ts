@@ -3,7 +3,8 @@ import { createPointBuffers, type PointBuffers } from './point-buffers.js';
 import { createPointsCommand, type PointsProps } from './points-command.js';
 import { HIGHLIGHT_FRAG } from './highlight.frag.js';
 import { createRenderer, type Renderer, type RendererOptions } from './create-renderer.js';
-import { drawOrder, gatherRows, type DrawOrder } from './draw-order.js';
+import { gatherRows } from './draw-order.js';
+import { cellsStillValid, prefixEnd, spatialOrder, visibleRanges, type SpatialOrder } from './spatial-order.js';
 import { createOutlinesCommand } from './outlines-command.js';
 
 /** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
@@ -23,22 +24,23 @@ export interface ScatterLayer {
   /**
    * Replaces all points: n×2 positions relative to the data centre (with optional n×2 float32
    * residuals `lo`, see points.vert.ts) and n×4 colours. When n exceeds the level-of-detail budget
-   * (see {@link setLodBudget}) the points are stored on the GPU in a fixed seeded random order
-   * (draw-order.ts), so a prefix of any length is an unbiased sample; overlaps then blend in that
-   * order rather than in row order.
+   * (see {@link setLodBudget}) the points are stored on the GPU in the seeded chunked random order of
+   * spatial-order.ts: a prefix ending at a chunk end is an unbiased sample, and frames submit only the
+   * grid cells that meet the view (not during a morph); overlaps then blend in that order rather than
+   * in row order.
    */
   setPoints(rel: Float32Array, rgba: Uint8Array, lo?: Float32Array | null): void;
   /** Updates positions in place (same n as the last {@link setPoints}). */
   setPositions(rel: Float32Array, lo?: Float32Array | null): void;
   setColors(rgba: Uint8Array): void;
   setView(uniforms: { offset: [number, number]; offsetLo?: [number, number]; scale: [number, number] }): void;
-  /** Point sets larger than `budget` get the random draw order at the next {@link setPoints} (0 = never). */
+  /** Point sets larger than `budget` get the chunked random grid order (and culling) at the next {@link setPoints} (0 = never). */
   setLodBudget(budget: number): void;
-  /** Draws only the first m points of the draw order in the following frames (null or ≥ n = all). */
+  /** Draws only a prefix of the draw order, the chunk end nearest to m points, in the following frames (null or ≥ n = all). */
   setDrawCount(m: number | null): void;
   /** Outline segments drawn over the points: 2 vertices per segment, positions like {@link setPoints}, RGBA bytes. */
   setOutlines(xy: Float32Array, rgba: Uint8Array): void;
-  /** Points drawn by the last frame. */
+  /** Points drawn by the last frame (the prefix size; points outside the view may not have been submitted). */
   readonly drawnCount: number;
   /** Point diameter in device pixels. */
   setPointSize(devicePixels: number): void;
@@ -88,7 +90,8 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   let highlight = -1;
   let before: (() => void) | null = null;
   let lodBudget = 0;
-  let order: DrawOrder | null = null;
+  let order: SpatialOrder | null = null;
+  let culling = false; // order's cells match the current positions
   let drawCount: number | null = null;
   let drawn = 0;
   const outlineXY = regl.buffer({ usage: 'dynamic', type: 'float', length: 0 });
@@ -101,15 +104,30 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
     before?.();
     regl.clear({ color: background, depth: 1 });
     props.first = 0;
-    props.count = drawCount === null ? buffers.count : Math.min(buffers.count, drawCount);
+    props.count = drawCount === null ? buffers.count : Math.min(buffers.count, order ? prefixEnd(order, drawCount) : drawCount);
     drawn = props.count;
-    if (props.count > 0) drawPoints(props);
+    if (props.count > 0 && order && culling && props.morph >= 1) {
+      // Submit only the cells meeting the view (plus a point radius): visible rel = offset ± (1 + r) / scale.
+      const gl = renderer.gl;
+      const rx = (1 + props.pointSize / Math.max(1, gl.drawingBufferWidth)) / Math.abs(props.scale[0]);
+      const ry = (1 + props.pointSize / Math.max(1, gl.drawingBufferHeight)) / Math.abs(props.scale[1]);
+      const cx = props.offset[0] + props.offsetLo[0], cy = props.offset[1] + props.offsetLo[1];
+      const ranges = visibleRanges(order, props.count, cx - rx, cx + rx, cy - ry, cy + ry);
+      if (ranges.length > 0) drawPoints(ranges.map(([first, count]) => ({ ...props, first, count })));
+    } else if (props.count > 0) drawPoints(props);
     if (outlineCount > 0) drawOutlines({ offset: props.offset, scale: props.scale, count: outlineCount });
     if (highlight >= 0 && highlight < buffers.count) {
       const size = props.pointSize;
       drawHighlight({ ...props, first: order ? order.rankOf[highlight]! : highlight, count: 1, pointSize: Math.max(size * 1.8, size + 6), focusRank: -1, selectionActive: 0 });
     }
   });
+
+  // Warm-up: regl links the points program at its first draw, and SwiftShader builds its pipeline then, so
+  // draw one clipped point now (no data yet) rather than in the frame that first shows the data.
+  buffers.setPositions(Float32Array.of(0, 0));
+  buffers.setColors(new Uint8Array(4));
+  drawPoints({ ...props, offset: [4, 4], count: 1 });
+  buffers.setPositions(new Float32Array(0));
 
   return {
     renderer,
@@ -118,11 +136,13 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
     },
     setPoints(rel, rgba, lo = null) {
       const n = rel.length / 2;
-      order = lodBudget > 0 && n > lodBudget ? (order?.order.length === n ? order : drawOrder(n)) : null;
+      order = lodBudget > 0 && n > lodBudget ? spatialOrder(rel, lodBudget) : null;
+      culling = order !== null;
       buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
       buffers.setColors(gather(rgba, 4));
     },
     setPositions(rel, lo = null) {
+      culling = order !== null && cellsStillValid(order, rel);
       buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
     },
     setColors(rgba) {

@@ -1,0 +1,85 @@
+// Diagnostic probe (not the benchmark): times handing n seeded points (as main.ts) to <cluster-scatter>
+// (`update_ms`: the synchronous lit update; `first_frame_ms`: until the first frame is finished), then
+// optionally applies the benchmark's final camera (zoom ×1.15^10 after 10 pans) and times `reps`
+// synchronous all-point frames (renderNow + 1-pixel readPixels) and, separately, the 2-D copy of a
+// frame into the element's canvas. Driven by probe.mjs.
+import '@clamp-viz/components/cluster-scatter.js';
+import type { ClusterScatter } from '@clamp-viz/components';
+
+async function probe(n: number, reps: number, zoomed: boolean): Promise<Record<string, unknown>> {
+  const data = makeData(n);
+  const stage = document.getElementById('stage')!;
+  const el = document.createElement('cluster-scatter') as ClusterScatter;
+  el.pointSize = 3;
+  stage.append(el);
+  await el.renderComplete;
+  const t0 = performance.now();
+  el.positions = data.xy;
+  el.cluster = data.cluster;
+  await el.updateComplete; // derive + upload (synchronous work in the lit update)
+  const t1 = performance.now();
+  await el.renderComplete;
+  el.layer!.renderer.gl.readPixels(0, 0, 1, 1, WebGL2RenderingContext.RGBA, WebGL2RenderingContext.UNSIGNED_BYTE, new Uint8Array(4));
+  const first = { update_ms: Math.round(t1 - t0), first_frame_ms: Math.round(performance.now() - t0) };
+  if (zoomed) {
+    const v = el.view;
+    el.setView({ centerX: v.centerX - 150 / v.pixelsPerUnit, centerY: v.centerY - 100 / v.pixelsPerUnit, pixelsPerUnit: v.pixelsPerUnit * 1.15 ** 10 });
+  }
+  await new Promise((r) => setTimeout(r, 400));
+  await el.renderComplete;
+  const renderer = el.layer!.renderer;
+  const gl = renderer.gl;
+  const one = new Uint8Array(4);
+  const frame: number[] = [];
+  for (let k = 0; k < reps; k++) {
+    const s = performance.now();
+    renderer.renderNow();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
+    frame.push(performance.now() - s);
+  }
+  const copy: number[] = [];
+  const ctx = renderer.shared ? renderer.canvas.getContext('2d') : null;
+  if (ctx) {
+    for (let k = 0; k < reps; k++) {
+      const s = performance.now();
+      ctx.drawImage(gl.canvas as HTMLCanvasElement, 0, 0);
+      ctx.getImageData(0, 0, 1, 1);
+      copy.push(performance.now() - s);
+    }
+  }
+  const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
+  const drawn = el.layer?.drawnCount;
+  el.remove();
+  return { n, zoomed, ...first, drawn, frame_ms: frame.map(Math.round), median_frame_ms: Math.round(med(frame)), median_copy_ms: Math.round(med(copy) * 10) / 10 };
+}
+
+(globalThis as unknown as { probe: typeof probe }).probe = probe;
+const CLUSTERS = 300;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n points in 300 Gaussian blobs inside [-1, 1]² (regl-scatterplot wants NDC), seeded. */
+function makeData(n: number, seed = 42): { x: Float32Array; y: Float32Array; xy: Float32Array; cluster: Int32Array } {
+  const rng = mulberry32(seed);
+  const centres = Float64Array.from({ length: 2 * CLUSTERS }, () => (rng() - 0.5) * 1.6);
+  const x = new Float32Array(n), y = new Float32Array(n), xy = new Float32Array(2 * n), cluster = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(rng() * CLUSTERS);
+    const r = 0.03 * Math.sqrt(-2 * Math.log(1 - rng()));
+    const a = 2 * Math.PI * rng();
+    x[i] = xy[2 * i] = Math.max(-1, Math.min(1, centres[2 * c]! + r * Math.cos(a)));
+    y[i] = xy[2 * i + 1] = Math.max(-1, Math.min(1, centres[2 * c + 1]! + r * Math.sin(a)));
+    cluster[i] = c;
+  }
+  return { x, y, xy, cluster };
+}
+
