@@ -39,7 +39,7 @@ function maxAbsDiff(a: Float64Array, b: Float64Array, N: number, S: number): num
 }
 
 describe('Fft2d', () => {
-  for (const [N, S] of [[2, 2], [3, 5], [4, 4], [8, 11], [12, 12], [16, 16], [24, 30], [32, 32]] as const) {
+  for (const [N, S] of [[2, 2], [3, 5], [4, 4], [5, 5], [8, 11], [10, 13], [12, 12], [16, 16], [20, 20], [24, 30], [32, 32], [40, 40]] as const) {
     test(`new Fft2d(${N}, ${S}).forward matches the O(N⁴) 2-D DFT and inverse returns N²·x, to 1e-9`, () => {
       const re = randomVector(N * S, N);
       const im = randomVector(N * S, N + 100);
@@ -60,8 +60,8 @@ describe('Fft2d', () => {
     });
   }
 
-  for (const [N, m] of [[16, 6], [32, 10], [12, 5], [24, 9], [48, 20], [2, 1], [3, 2]] as const) {
-  test(`new Fft2d(${N}): forward × kernel spectrum, then inverse, equals the direct circular convolution`, () => {
+  for (const [N, m] of [[16, 6], [32, 10], [32, 20], [12, 5], [24, 9], [48, 20], [2, 1], [3, 2], [40, 19], [40, 25], [80, 30]] as const) {
+  test(`new Fft2d(${N}): forward(x, ${m}) × kernel spectrum, then inverse(·, ${m}), equals the direct circular convolution on [0, ${m})²`, () => {
     const rng = createRng(3);
     const signal = new Float64Array(N * N);
     for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) signal[r * N + c] = rng();
@@ -90,20 +90,67 @@ describe('Fft2d', () => {
     }
     fft.inverse(sRe, sIm, m);
     let err = 0;
-    for (let r = 0; r < N; r++) for (let c = 0; c < m; c++) err = Math.max(err, Math.abs(sRe[r * N + c]! - direct[r * N + c]!), Math.abs(sIm[r * N + c]!));
+    for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) err = Math.max(err, Math.abs(sRe[r * N + c]! - direct[r * N + c]!), Math.abs(sIm[r * N + c]!));
     expect(err).toBeLessThan(1e-10);
   });
   }
 
-  test('new Fft2d rejects sizes other than 2^a or 3·2^a, and a row stride below the size, with ProjectionInputError', () => {
-    expect(() => new Fft2d(10)).toThrow(ProjectionInputError);
-    expect(() => new Fft2d(1)).toThrow(/2\^a or 3·2\^a/);
+  for (const [N, S, m] of [[16, 16, 6], [24, 30, 12], [40, 44, 19], [64, 72, 32]] as const) {
+    test(`new Fft2d(${N}, ${S}).convolve(x, K, ${m}, ${m}) with an even kernel's real spectrum equals the direct circular convolution on [0, ${m})²`, () => {
+      const rng = createRng(N + m);
+      const signalRe = new Float64Array(N * S);
+      const signalIm = new Float64Array(N * S);
+      for (let r = 0; r < m; r++) {
+        for (let c = 0; c < m; c++) {
+          signalRe[r * S + c] = rng() * 2 - 1;
+          signalIm[r * S + c] = rng() * 2 - 1;
+        }
+      }
+      const kernelAt = (r: number, c: number): number => {
+        const dr = Math.min(r, N - r);
+        const dc = Math.min(c, N - c);
+        return 1 / (1 + 0.3 * (dr * dr + dc * dc)) ** 2;
+      };
+      const fft = new Fft2d(N, S);
+      const kRe = new Float64Array(N * S);
+      const kIm = new Float64Array(N * S);
+      for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) kRe[r * S + c] = kernelAt(r, c);
+      fft.forward(kRe, kIm);
+      for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) kRe[r * S + c]! /= N * N;
+      const re = signalRe.slice();
+      const im = signalIm.slice();
+      // Garbage outside [0, m)² must not be read.
+      for (let r = 0; r < N; r++) for (let c = 0; c < S; c++) if (r >= m || c >= m) re[r * S + c] = im[r * S + c] = 1e6;
+      fft.convolve(re, im, kRe, m, m);
+      let err = 0;
+      for (let r = 0; r < m; r++) {
+        for (let c = 0; c < m; c++) {
+          let sr = 0;
+          let si = 0;
+          for (let r2 = 0; r2 < m; r2++) {
+            for (let c2 = 0; c2 < m; c2++) {
+              const k = kernelAt((r - r2 + N) % N, (c - c2 + N) % N);
+              sr += k * signalRe[r2 * S + c2]!;
+              si += k * signalIm[r2 * S + c2]!;
+            }
+          }
+          err = Math.max(err, Math.abs(re[r * S + c]! - sr), Math.abs(im[r * S + c]! - si));
+        }
+      }
+      expect(err).toBeLessThan(1e-10);
+    });
+  }
+
+  test('new Fft2d rejects sizes other than 2^a, 3·2^a or 5·2^a, and a row stride below the size, with ProjectionInputError', () => {
+    expect(() => new Fft2d(14)).toThrow(ProjectionInputError);
+    expect(() => new Fft2d(15)).toThrow(ProjectionInputError);
+    expect(() => new Fft2d(1)).toThrow(/2\^a, 3·2\^a or 5·2\^a/);
     expect(() => new Fft2d(8, 7)).toThrow(/rowStride/);
   });
 
-  test('nextFft2dSize picks the smallest 2^a or 3·2^a at or above the request; isFft2dSize agrees', () => {
-    expect([299, 300, 385, 600, 1000, 2, 5].map(nextFft2dSize)).toEqual([384, 384, 512, 768, 1024, 2, 6]);
-    expect([2, 3, 6, 384, 768].every(isFft2dSize)).toBe(true);
-    expect([1, 5, 10, 320, 1000].some(isFft2dSize)).toBe(false);
+  test('nextFft2dSize picks the smallest 2^a, 3·2^a or 5·2^a at or above the request; isFft2dSize agrees', () => {
+    expect([299, 300, 385, 600, 1000, 2, 5, 7].map(nextFft2dSize)).toEqual([320, 320, 512, 640, 1024, 2, 5, 8]);
+    expect([2, 3, 5, 6, 10, 320, 384, 640, 768].every(isFft2dSize)).toBe(true);
+    expect([1, 7, 14, 15, 960, 1000].some(isFft2dSize)).toBe(false);
   });
 });

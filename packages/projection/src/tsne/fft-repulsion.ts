@@ -26,14 +26,16 @@ export function fftGridSize(range: number): number {
  * The bounding square of the layout is cut into B×B boxes (B ≥ max(20, side length), so boxes are at most 1
  * wide, then grown to fill the FFT size; widths rounded up to 2^(j/16)), with 3×3 equispaced Lagrange nodes per box. The charges 1, y₁,
  * y₂, ‖y‖² are spread onto the (3B)² node grid, convolved with q̃² = 1/(1 + r²)² by a zero-padded 2-D FFT
- * (circulant embedding of side N ≥ 6B − 1, N = 2^a or 3·2^a; the four real grids travel as two complex ones), and
- * interpolated back. From those potentials: out_i = y_i·φ₁ − (φ₂, φ₃) ≈ Σ_j q̃_ij²·(y_i − y_j) and
+ * (circulant embedding of side N ≥ 6B − 1, N = 2^a, 3·2^a or 5·2^a; the four real grids travel as two complex
+ * ones; the kernel's spectrum is real, pre-divided by N²), and interpolated back. From those potentials:
+ * out_i = y_i·φ₁ − (φ₂, φ₃) ≈ Σ_j q̃_ij²·(y_i − y_j) and
  * Z = Σ_i [(1 + ‖y_i‖²)·φ₁ − 2·y_i·(φ₂, φ₃) + φ₄] − n. Relative error about 1e-3 with boxes ≤ 0.5 wide, 1e-2–3e-2
  * with boxes near 1 (tested against `exactRepulsion`).
  *
- * Cost per call: O(n·36) spreading/gathering + O(N² log N) for four 2-D FFTs (two forward, two inverse;
- * a fifth for the kernel when the box width changes); memory O(n + N²), buffers reused
- * across calls. Deterministic. Does not mutate `y`.
+ * Cost per call: O(n·36) spreading/gathering + O(N² log N) for two `Fft2d.convolve` calls (each a forward and an
+ * inverse 2-D FFT that skip the zero padding and the unused output quadrant; a full forward FFT for the kernel when
+ * the box width changes); memory O(n + N²), buffers reused across calls, nothing allocated per call once the grid size
+ * is stable. Deterministic. Does not mutate `y`.
  */
 export class FftRepulsion {
   private fft: Fft2d | undefined;
@@ -91,10 +93,13 @@ export class FftRepulsion {
     }
 
     // Spread charges: A = 1 + i·y₁, B = y₂ + i·‖y‖², on grid rows = axis-2 node, columns = axis-1 node.
-    aRe.fill(0);
-    aIm.fill(0);
-    bRe.fill(0);
-    bIm.fill(0);
+    // Only [0, m)² is read by the forward transform; the rest of the grids may hold the last call's values.
+    for (let r = 0; r < m; r++) {
+      aRe.fill(0, r * S, r * S + m);
+      aIm.fill(0, r * S, r * S + m);
+      bRe.fill(0, r * S, r * S + m);
+      bIm.fill(0, r * S, r * S + m);
+    }
     for (let i = 0; i < n; i++) {
       const y1 = y[2 * i]!;
       const y2 = y[2 * i + 1]!;
@@ -116,19 +121,8 @@ export class FftRepulsion {
     }
 
     if (this.kernelWidth !== h) this.kernelSpectrum(N, S, m, h);
-    const kRe = this.kRe;
-    fft.forward(aRe, aIm, m);
-    fft.forward(bRe, bIm, m);
-    const scale = 1 / (N * N);
-    for (let t = 0; t < N * S; t++) {
-      const k = kRe[t]! * scale;
-      aRe[t]! *= k;
-      aIm[t]! *= k;
-      bRe[t]! *= k;
-      bIm[t]! *= k;
-    }
-    fft.inverse(aRe, aIm, m);
-    fft.inverse(bRe, bIm, m);
+    fft.convolve(aRe, aIm, this.kRe, m, m);
+    fft.convolve(bRe, bIm, this.kRe, m, m);
     return this.gather(y, n, S, out);
   }
 
@@ -150,6 +144,9 @@ export class FftRepulsion {
       }
     }
     this.fft!.forward(kRe, kIm);
+    // The spectrum of a real even kernel is real; fold in the inverse transform's 1/N².
+    const scale = 1 / (N * N);
+    for (let t = 0; t < N * S; t++) kRe[t]! *= scale;
     this.kernelWidth = h;
   }
 
