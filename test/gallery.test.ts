@@ -67,5 +67,20 @@ test('the gallery shows the default dataset projected with PCA as points coloure
   // Thousands of points cover a visible share of the plot, in many cluster colours.
   expect(stats.painted / stats.total).toBeGreaterThan(0.01);
   expect(stats.colours).toBeGreaterThan(20);
+
+  // The controls: outlines, dark theme and PNG export work on the real page without errors.
+  await page.check('#outlines');
+  await page.selectOption('#theme', 'dark');
+  const png = await page.evaluate(async () => {
+    const el = document.querySelector('cluster-scatter')!;
+    await el.renderComplete;
+    const blob = await el.toPNG({ scale: 2 });
+    const bitmap = await createImageBitmap(blob);
+    return { type: blob.type, width: bitmap.width, cssWidth: el.getBoundingClientRect().width, theme: el.theme };
+  });
+  expect(png.type).toBe('image/png');
+  expect(png.theme).toBe('dark');
+  expect(Math.abs(png.width - 2 * png.cssWidth)).toBeLessThanOrEqual(2);
+  expect(errors).toEqual([]);
   await page.close();
 });

@@ -107,6 +107,21 @@ async function start() {
   methodSelect.value = 'pca';
   $('#controls').addEventListener('submit', (e) => { e.preventDefault(); void project(); });
   cancelButton.addEventListener('click', () => running?.abort());
+  $<HTMLInputElement>('#outlines').addEventListener('change', (e) => {
+    scatter.outlines = (e.target as HTMLInputElement).checked ? 'auto' : null;
+  });
+  $<HTMLSelectElement>('#theme').addEventListener('change', (e) => {
+    scatter.theme = (e.target as HTMLSelectElement).value;
+    document.documentElement.style.colorScheme = scatter.theme === 'auto' ? 'light dark' : scatter.theme;
+  });
+  $<HTMLButtonElement>('#png').addEventListener('click', async () => {
+    const blob = await scatter.toPNG({ scale: 2 });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `clamp-viz-${methodSelect.value}.png`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  });
 
   setStatus('Loading embeddings.parquet and clusters.tsv…');
   const [embeddings, clusters] = await Promise.all([fetchBytes('data/embeddings.parquet'), fetchBytes('data/clusters.tsv')]);
