@@ -87,14 +87,7 @@ export function createRenderer(canvas: HTMLCanvasElement, options: RendererOptio
     get destroyed() {
       return destroyed;
     },
-    resize(cssWidth, cssHeight, dpr) {
-      const w = Math.max(1, Math.round(cssWidth * dpr));
-      const h = Math.max(1, Math.round(cssHeight * dpr));
-      if (canvas.width === w && canvas.height === h) return false;
-      canvas.width = w;
-      canvas.height = h;
-      return true;
-    },
+    resize: (cssWidth, cssHeight, dpr) => resizeCanvas(canvas, cssWidth, cssHeight, dpr),
     onFrame(callback) {
       callbacks.add(callback);
       return () => callbacks.delete(callback);
@@ -145,14 +138,7 @@ function createSharedRenderer(canvas: HTMLCanvasElement, preferWebGL2: boolean):
     get destroyed() {
       return destroyed;
     },
-    resize(cssWidth, cssHeight, dpr) {
-      const w = Math.max(1, Math.round(cssWidth * dpr));
-      const h = Math.max(1, Math.round(cssHeight * dpr));
-      if (canvas.width === w && canvas.height === h) return false;
-      canvas.width = w;
-      canvas.height = h;
-      return true;
-    },
+    resize: (cssWidth, cssHeight, dpr) => resizeCanvas(canvas, cssWidth, cssHeight, dpr),
     onFrame(callback) {
       callbacks.add(callback);
       return () => callbacks.delete(callback);
@@ -205,4 +191,14 @@ function frameScheduler(draw: () => void, isDestroyed: () => boolean): { render(
       pending = null;
     },
   };
+}
+
+/** Sets the drawing-buffer size of `canvas` to CSS size × dpr (at least 1×1); true when it changed. */
+function resizeCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number, dpr: number): boolean {
+  const w = Math.max(1, Math.round(cssWidth * dpr));
+  const h = Math.max(1, Math.round(cssHeight * dpr));
+  if (canvas.width === w && canvas.height === h) return false;
+  canvas.width = w;
+  canvas.height = h;
+  return true;
 }
