@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildGridIndex, nearestPoint, pointsInPolygon, pointsInRect } from '../src/pick/grid-index.js';
+import { positionResiduals, buildGridIndex, nearestPoint, pointsInPolygon, pointsInRect } from '../src/pick/grid-index.js';
 
 /** Seeded LCG in [0, 1) (fixtures only). */
 function lcg(seed: number): () => number {
@@ -68,4 +68,21 @@ describe('grid index', () => {
     expect(nearestPoint(idx, same, 3, 3, 0.5)).toBe(9); // ties go to the topmost (highest) index
     expect(pointsInRect(idx, same, 2, 2, 4, 4)).toHaveLength(10);
   });
+});
+
+test('nearestPoint / pointsInRect / pointsInPolygon with positionResiduals(lo) tell apart points that share a float32 position', () => {
+  // Float64 positions 5000 ∓ 5e-5 both round to 5000 in float32; lo holds the residuals.
+  const exact = [5000 - 5e-5, 0, 5000 + 5e-5, 0, 4990, 3];
+  const xy = Float32Array.from(exact);
+  const lo = Float32Array.from(exact, (v, k) => v - xy[k]!);
+  expect(xy[0]).toBe(xy[2]); // rows 0 and 1 share a float32 position
+  const index = buildGridIndex(xy);
+  const res = positionResiduals(lo)!;
+  expect(res.maxAbs).toBeGreaterThan(0);
+  expect(nearestPoint(index, xy, 5000 - 4e-5, 0, 3e-5, undefined, res)).toBe(0);
+  expect(nearestPoint(index, xy, 5000 + 4e-5, 0, 3e-5, undefined, res)).toBe(1);
+  expect(nearestPoint(index, xy, 5000 - 4e-5, 0, 3e-5)).toBe(-1); // float32 alone: both 4e-5 away, outside the radius
+  expect(Array.from(pointsInRect(index, xy, 5000, -1, 5001, 1, undefined, res))).toEqual([1]);
+  expect(Array.from(pointsInPolygon(index, xy, [4999, -1, 5000, -1, 5000, 1, 4999, 1], undefined, res))).toEqual([0]);
+  expect(positionResiduals(null)).toBeNull();
 });

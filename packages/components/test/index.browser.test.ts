@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 test('@clamp-viz/components exports exactly these names and importing it defines no element', async () => {
   const mod = await import('../src/index.js');
   expect(Object.keys(mod).sort()).toEqual([
+    'AUTO_OUTLINES_WORKER_THRESHOLD',
     'ClusterScatter',
     'ClusterScatterInputError',
     'DEFAULT_INTERACTIVE_POINTS',
@@ -10,6 +11,7 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'TOL_RAINBOW_MAX',
     'WORKER_INDEX_THRESHOLD',
     'autoOutlines',
+    'autoOutlinesAsync',
     'buildGridIndex',
     'buildGridIndexAsync',
     'categoricalColor',
@@ -23,6 +25,7 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'pointColors',
     'pointsInPolygon',
     'pointsInRect',
+    'positionResiduals',
     'resolveColorScheme',
     'resolvePointData',
     'tolRainbowDiscrete',

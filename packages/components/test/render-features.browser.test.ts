@@ -5,6 +5,7 @@ import { categoricalColor } from '../src/color/categorical-color.js';
 import { sharedContextUsers } from '../src/gl/shared-context.js';
 import { SETTLE_MS } from '../src/controllers/lod-controller.js';
 import { outlineShade } from '../src/outline/outline-segments.js';
+import { FULL_CULL_MIN } from '../src/gl/scatter-layer.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -101,6 +102,26 @@ describe('<cluster-scatter> rendering at scale', () => {
     expect(el.layer!.drawnCount).toBe(4000);
     let inView = 0;
     for (let i = 0; i < 4000; i++) {
+      const p = el.pointPosition(i)!;
+      if (p.x < 0.5 || p.y < 0.5 || p.x > 99.5 || p.y > 99.5) continue;
+      inView++;
+      expect(near(shownAt(el, p.x, p.y), rgb(categoricalColor(cluster[i]!)), 8), `point ${i} at ${p.x}, ${p.y}`).toBe(true);
+    }
+    expect(inView).toBeGreaterThan(100);
+  });
+
+  test('interactive-points="0" on a large set culls to the view yet shows every in-view point, drawing all each frame', async () => {
+    // 200 × 100 lattice (20,000 points = FULL_CULL_MIN): stored sorted by grid cell, rows ascending within a cell.
+    const n = FULL_CULL_MIN;
+    const x = new Float32Array(n), y = new Float32Array(n), cluster = new Int32Array(n);
+    for (let i = 0; i < n; i++) [x[i], y[i], cluster[i]] = [i % 200, Math.floor(i / 200), i % 7];
+    const el = await mount(100, (el) => Object.assign(el, { x, y, cluster, interactivePoints: 0, pointSize: 4 }));
+    const frame = nextRender(el);
+    el.setView({ centerX: 31.7, centerY: -12.3, pixelsPerUnit: 9 }); // about 11 × 11 lattice cells in view
+    expect((await frame).drawnCount).toBe(n); // no level of detail
+    expect(el.layer!.submittedCount).toBeLessThan(n / 4); // but only the cells meeting the view are submitted
+    let inView = 0;
+    for (let i = 0; i < n; i++) {
       const p = el.pointPosition(i)!;
       if (p.x < 0.5 || p.y < 0.5 || p.x > 99.5 || p.y > 99.5) continue;
       inView++;

@@ -73,4 +73,24 @@ describe('spatialOrder (level of detail + view culling)', () => {
     expect(cellsStillValid(s, moved)).toBe(false);
     expect(cellsStillValid(s, rel.subarray(2))).toBe(false);
   });
+
+  test('spatialOrder(rel, n, grid, growth, seed, false) is one chunk sorted by cell with rows ascending inside each cell', () => {
+    const rel = scatter(5000, 3);
+    const s = spatialOrder(rel, 5000, 8, 1.25, undefined, false);
+    expect(Array.from(s.chunkEnds)).toEqual([5000]);
+    expect(new Set(s.order).size).toBe(5000);
+    const outOfOrder: number[] = [];
+    for (let k = 1; k < 5000; k++) {
+      const cellUp = s.cellByRank[k]! > s.cellByRank[k - 1]!;
+      const sameCellRowUp = s.cellByRank[k] === s.cellByRank[k - 1] && s.order[k]! > s.order[k - 1]!;
+      if (!cellUp && !sameCellRowUp) outOfOrder.push(k);
+    }
+    expect(outOfOrder).toEqual([]);
+    const ranges = visibleRanges(s, 5000, -0.2, 0.2, -0.2, 0.2);
+    const drawn = new Set(ranges.flatMap(([a, c]) => Array.from(s.order.subarray(a, a + c))));
+    const missed: number[] = [];
+    for (let i = 0; i < 5000; i++) if (Math.abs(rel[2 * i]!) <= 0.2 && Math.abs(rel[2 * i + 1]!) <= 0.2 && !drawn.has(i)) missed.push(i);
+    expect(missed).toEqual([]);
+    expect(drawn.size).toBeLessThan(5000 / 4); // a 0.4-wide box of a 2-wide square: far fewer than all
+  });
 });

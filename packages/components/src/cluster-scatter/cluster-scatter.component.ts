@@ -26,6 +26,9 @@ import { derivePlotState, EMPTY_POINTS } from './derive-plot-state.js';
 import { movePoints, syncLayer } from './sync-layer.js';
 import { scheduleFrame } from './schedule-frame.js';
 import { NO_OUTLINES, type OutlinesSetting } from '../outline/resolve-outlines.js';
+import type { ClusterOutline } from '../outline/cluster-outline.js';
+import { OutlineController } from '../controllers/outline-controller.js';
+import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
 import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
 import styles from './cluster-scatter.styles.js';
 
@@ -56,6 +59,7 @@ import styles from './cluster-scatter.styles.js';
  * @cssproperty --cluster-scatter-foreground - text, hover ring and lasso colour.
  * @cssproperty --cluster-scatter-dim-opacity - opacity of points outside the hover/selection focus (0.15).
  * @cssproperty --cluster-scatter-panel - tooltip and legend background.
+ * @cssproperty --cluster-scatter-outline - one colour for every cluster outline (default: a 60 % shade of each cluster's colour).
  * @cssproperty --cluster-scatter-height - host height when none is set (default 400px).
  */
 export class ClusterScatter extends LitElement {
@@ -69,9 +73,10 @@ export class ClusterScatter extends LitElement {
     pointSize: { attribute: 'point-size', type: Number }, colorScheme: { attribute: 'color-scheme' }, background: {},
     legend: { type: Boolean, reflect: true }, dragMode: { attribute: 'drag-mode' }, transition: { type: Number },
     interactivePoints: { attribute: 'interactive-points', type: Number }, outlines: {},
+    outlineWidth: { attribute: 'outline-width', type: Number },
     theme: { reflect: true },
     _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
-    _selected: { state: true }, _overlay: { state: true },
+    _selected: { state: true }, _overlay: { state: true }, _autoOutlines: { state: true },
   };
 
   // Data properties (see the class comment): replace arrays to re-render, never edit them in place.
@@ -99,7 +104,7 @@ export class ClusterScatter extends LitElement {
   declare dragMode: 'pan' | 'lasso' | 'rect';
   /** Morph duration in ms when new coordinates keep the row count (default 0: jump). */
   declare transition: number;
-  /** `'light'` (default), `'dark'` or `'auto'` (follows prefers-color-scheme). */
+  /** `'light'` (default), `'dark'` or `'auto'` (follows prefers-color-scheme, repainting when it changes). */
   declare theme: string;
   /**
    * Level of detail (attribute `interactive-points`, default 30000): while the camera moves, draw about
@@ -108,16 +113,20 @@ export class ClusterScatter extends LitElement {
    */
   declare interactivePoints: number;
   /**
-   * Cluster outlines drawn as lines in the cluster colour: given polygons (`{clusterId, rings}[]`, data
-   * coordinates), `'auto'` (attribute `outlines="auto"`: concave hull of each cluster's 80 % density
-   * core) or null (default).
+   * Cluster outlines, drawn as `outline-width` lines in a darker shade of the cluster colour (or
+   * `--cluster-scatter-outline`): given polygons (`{clusterId, rings}[]`, data coordinates), `'auto'`
+   * (attribute `outlines="auto"`: concave hull of each cluster's 80 % density core, computed in a
+   * Worker for large data) or null (default).
    */
   declare outlines: OutlinesSetting;
+  /** Outline line width in CSS pixels (attribute `outline-width`, default 2; 0 hides outlines). */
+  declare outlineWidth: number;
   /** @internal */ declare _error: Error | null;
   /** @internal */ declare _hovered: number;
   /** @internal */ declare _focusRank: number;
   /** @internal */ declare _hidden: ReadonlySet<number>;
   /** @internal */ declare _selected: Uint32Array;
+  /** @internal Hulls of `outlines="auto"` for the current data; null while computed in a Worker. */ declare _autoOutlines: ClusterOutline[] | null;
   declare private _overlay: Omit<OverlayState, 'tooltip'>;
 
   readonly resizer = new ResizeController(this, () => this.refreshView());
@@ -125,6 +134,11 @@ export class ClusterScatter extends LitElement {
   private readonly morph = new MorphController(this);
   private readonly lod = new LodController(this, () => this.refreshView(false));
   private readonly legendHandlers = legendHandlers(this);
+  /** @internal Computes `outlines="auto"` (in a Worker for large n). */
+  readonly outlineJob = new OutlineController(this, (o) => (this._autoOutlines = o), (e) => {
+    this.problems.check('outlines', () => { throw e; }, null); // records and reports it (cluster-scatter-error)
+    this._error = this.problems.first;
+  });
   private readonly problems = new InputProblems((error) => this.emit('cluster-scatter-error', { error }));
   private readonly gl = new GlController(
     this,
@@ -150,9 +164,10 @@ export class ClusterScatter extends LitElement {
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
     this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
     Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
-    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget });
-    Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
+    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2 });
+    Object.assign(this, { _error: null, _autoOutlines: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
+    new ColorSchemeController(this, () => this.theme === 'auto' && this.refreshView(false));
     const g = gestureHandlers(this, this.picking);
     new PointerController(this, g.pointer);
     new KeyboardController(this, g.keyboard);
@@ -226,7 +241,7 @@ export class ClusterScatter extends LitElement {
    * a number in (0, 16].
    */
   toPNG(options: { scale?: number } = {}): Promise<Blob> {
-    return exportPNG(this.layer, this.resizer.size, this.pointSize, options.scale, () => this.refreshView(false));
+    return exportPNG(this.layer, this.resizer.size, this.pointSize, options.scale, () => this.refreshView(false), this.outlineWidth);
   }
 
   override connectedCallback(): void {
@@ -240,7 +255,7 @@ export class ClusterScatter extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    derivePlotState(this, changed as Map<PropertyKey, unknown>, this.problems, this.lod);
+    derivePlotState(this, changed as Map<PropertyKey, unknown>, this.problems, this.lod, this.outlineJob);
   }
 
   protected override render() {

@@ -1,13 +1,14 @@
 import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
 import { pointColors } from '../color/point-colors.js';
 import type { LodController } from '../controllers/lod-controller.js';
+import type { OutlineController } from '../controllers/outline-controller.js';
 import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
 import { shiftPositions } from '../data/shift-positions.js';
 import { clusterSummary } from '../legend/cluster-summary.js';
 import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
-import { checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
+import { checkOutlineWidth, checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
 
 /** Properties whose change means new points. */
 export const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', 'yColumn', 'clusterColumn'] as const;
@@ -17,10 +18,13 @@ const WHITE = [1, 1, 1, 1] as const;
 
 /**
  * `willUpdate` of `<cluster-scatter>`: recomputes only what the changed properties affect (points,
- * colours, cluster summary, per-point states, outline segments, LOD budget, background), recording
+ * colours, cluster summary, per-point states, 'auto' outline hulls (started; see OutlineController),
+ * outline segments, LOD budget, background), recording
  * bad input in `problems` (each falls back to a safe value). O(n) when data changes, else less.
  */
-export function derivePlotState(el: ClusterScatter, changed: ReadonlyMap<PropertyKey, unknown>, problems: InputProblems, lod: LodController): void {
+export function derivePlotState(
+  el: ClusterScatter, changed: ReadonlyMap<PropertyKey, unknown>, problems: InputProblems, lod: LodController, outlineJob: OutlineController,
+): void {
   const has = (k: string) => changed.has(k);
   const p = problems;
   const dataChanged = DATA_KEYS.some(has);
@@ -42,11 +46,19 @@ export function derivePlotState(el: ClusterScatter, changed: ReadonlyMap<Propert
     }
   }
   if (dataChanged || has('_selected') || has('_hidden')) el.states = pointStates(el.points.n, el._selected, el.summary.rank, el._hidden);
-  if (dataChanged || colorChanged || has('outlines')) {
-    el.outlineSegments = p.check('outlines', () => resolveOutlines(el.outlines, el.points, el.colors, el.summary), NO_OUTLINES);
+  if (dataChanged || has('outlines')) {
+    // 'auto': hulls now for small n, else from a Worker later (into _autoOutlines, which updates again).
+    const { rel, centerX, centerY } = el.points;
+    el._autoOutlines = el.outlines === 'auto' && el.points.cluster && el.points.n > 0
+      ? outlineJob.start({ rel, rank: el.summary.rank, ids: el.colors.clusterIds, centerX, centerY })
+      : (outlineJob.cancel(), null);
+  }
+  if (dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) {
+    el.outlineSegments = p.check('outlines', () => resolveOutlines(el.outlines, el._autoOutlines, el.points, el.colors, el.summary), NO_OUTLINES);
   }
   if (has('interactivePoints')) lod.budget = Math.max(0, Number(el.interactivePoints) || 0);
   if (has('pointSize')) p.check('point-size', () => checkPointSize(el.pointSize), undefined);
+  if (has('outlineWidth')) p.check('outline-width', () => checkOutlineWidth(el.outlineWidth), undefined);
   if (has('background')) el.backgroundRgba = p.check('background', () => resolveBackground(el.background), WHITE);
   el._error = p.first;
 }

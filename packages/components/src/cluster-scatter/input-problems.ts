@@ -38,6 +38,11 @@ export function checkPointSize(size: number): void {
   if (!(size > 0 && Number.isFinite(size))) throw new ClusterScatterInputError('point-size', size, 'must be a positive number of CSS pixels');
 }
 
+/** @throws ClusterScatterInputError unless `width` is a finite number ≥ 0 of CSS pixels (0 hides outlines). */
+export function checkOutlineWidth(width: number): void {
+  if (!(width >= 0 && Number.isFinite(width))) throw new ClusterScatterInputError('outline-width', width, 'must be a number of CSS pixels >= 0');
+}
+
 /** `''` → null (use the theme); otherwise the colour as RGBA 0–1. @throws ClusterScatterInputError for a non-colour. */
 export function resolveBackground(value: string): readonly [number, number, number, number] | null {
   if (!value) return null;

@@ -65,7 +65,7 @@ export function gestureHandlers(el: ClusterScatter, picking: SelectionController
 
 /**
  * A per-frame callback reading the theme from the element's custom properties (background unless
- * the `background` attribute is set, foreground for the hover ring, dim opacity), so theme changes
+ * the `background` attribute is set, foreground for the hover ring, dim opacity, outline colour), so theme changes
  * through CSS show at the next frame. One getComputedStyle per frame.
  */
 export function themeReader(el: ClusterScatter): () => void {
@@ -78,7 +78,13 @@ export function themeReader(el: ClusterScatter): () => void {
     layer.setBackground([bg[0] * bg[3], bg[1] * bg[3], bg[2] * bg[3], bg[3]]);
     const fg = parseCssColor(read('--cluster-scatter-foreground') || '#000000') ?? [0, 0, 0, 1];
     const dim = parseFloat(read('--cluster-scatter-dim-opacity'));
-    layer.setStyle({ ringColor: [fg[0], fg[1], fg[2], fg[3]], dimAlpha: Number.isFinite(dim) ? Math.min(1, Math.max(0, dim)) : 0.15 });
+    const outline = read('--cluster-scatter-outline');
+    const line = (outline && parseCssColor(outline)) || [0, 0, 0, 0]; // unset: each cluster's own shade
+    layer.setStyle({
+      ringColor: [fg[0], fg[1], fg[2], fg[3]],
+      dimAlpha: Number.isFinite(dim) ? Math.min(1, Math.max(0, dim)) : 0.15,
+      outlineColor: [line[0], line[1], line[2], line[3]],
+    });
   };
 }
 

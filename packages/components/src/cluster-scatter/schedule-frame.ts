@@ -18,7 +18,11 @@ export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   const v = el.view, p = el.points;
   layer.setView(viewUniforms(v, size));
   layer.setPointSize(Math.max(1, el.pointSize > 0 ? el.pointSize : 4) * size.devicePixelRatio);
+  layer.setStyle({ outlineWidth: outlineCssWidth(el.outlineWidth) * size.devicePixelRatio });
   const inView = { centerX: v.centerX, centerY: v.centerY, halfWidth: size.width / 2 / v.pixelsPerUnit, halfHeight: size.height / 2 / v.pixelsPerUnit };
   layer.setDrawCount(lod.drawCount(p.n, inView, p));
   el.frame = layer.renderer.render().then(() => void el.emit('cluster-scatter-render', { pointCount: p.n, drawnCount: layer.drawnCount }), () => undefined);
 }
+
+/** The outline width in CSS px to draw: the attribute when valid (>= 0, finite), else the default 2. */
+export const outlineCssWidth = (width: number): number => (width >= 0 && Number.isFinite(width) ? width : 2);

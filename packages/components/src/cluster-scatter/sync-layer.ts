@@ -23,7 +23,7 @@ export function syncLayer(
     layer.setPoints(el.points.rel, el.colors.rgba, el.points.lo);
     layer.setRanks(el.summary.rank);
     // Index after the next frame is drawn (rAF, then a task): the picture never waits for the index.
-    picking.setPositions(el.points.rel, undefined, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    picking.setPositions(el.points.rel, undefined, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), el.points.lo);
     const from = el.morphFrom;
     el.morphFrom = null;
     if (from && !created) {
@@ -35,7 +35,7 @@ export function syncLayer(
     }
   } else if (colorChanged) layer.setColors(el.colors.rgba);
   if (created || dataChanged || has('_selected') || has('_hidden')) layer.setStates(el.states);
-  if (created || dataChanged || colorChanged || has('outlines')) layer.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
+  if (created || dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) layer.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
   layer.setStyle({ highlight: el._hovered, focusRank: el._focusRank, selectionActive: el._selected.length > 0 });
 }
 
@@ -57,6 +57,6 @@ export function movePoints(el: ClusterScatter, xy: Float32Array | Float64Array, 
   }
   el.points = next;
   el.layer?.setPositions(next.rel, next.lo);
-  picking.setPositions(next.rel);
+  picking.setPositions(next.rel, undefined, undefined, next.lo);
   el.refreshView();
 }

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { buildGridIndexAsync } from '../pick/build-grid-index.js';
-import { nearestPoint, pointsInPolygon, pointsInRect, type GridIndex } from '../pick/grid-index.js';
+import { nearestPoint, pointsInPolygon, pointsInRect, positionResiduals, type GridIndex, type PositionResiduals } from '../pick/grid-index.js';
 import { createSelectionModel, type SelectionChange, type SelectionModel, type SelectionState } from '../selection/selection-model.js';
 
 /**
@@ -15,6 +15,7 @@ export class SelectionController implements ReactiveController {
   private unsubscribe: (() => void) | null = null;
   private readonly onChange: (state: SelectionState, change: SelectionChange) => void;
   private xy: Float32Array = new Float32Array(0);
+  private residuals: PositionResiduals | null = null;
   private index: GridIndex | null = null;
   private build: AbortController | null = null;
   private readyPromise: Promise<void> = Promise.resolve();
@@ -44,7 +45,7 @@ export class SelectionController implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     this.subscribe();
-    if (!this.index && this.xy.length > 0) this.setPositions(this.xy);
+    if (!this.index && this.xy.length > 0) this.setPositions(this.xy, undefined, undefined, this.residuals?.lo);
   }
 
   hostDisconnected(): void {
@@ -65,10 +66,12 @@ export class SelectionController implements ReactiveController {
   /**
    * Indexes new positions (n×2, kept by reference and not mutated; replace, don't edit in place).
    * With `after`, the build starts once it settles (e.g. after the first frame, so indexing never
-   * delays the picture); queries find nothing until the index is ready either way.
+   * delays the picture); queries find nothing until the index is ready either way. `lo` (n×2 float32
+   * residuals of float64 inputs, kept by reference) makes hover distances float64-exact.
    */
-  setPositions(xy: Float32Array, workerThreshold?: number, after?: Promise<unknown>): void {
+  setPositions(xy: Float32Array, workerThreshold?: number, after?: Promise<unknown>, lo?: Float32Array | null): void {
     this.xy = xy;
+    this.residuals = positionResiduals(lo);
     this.index = null;
     this.build?.abort();
     if (!this.connected) return;
@@ -88,16 +91,16 @@ export class SelectionController implements ReactiveController {
 
   /** Nearest accepted point within `radius` data units of (x, y), or -1 (also while indexing). */
   nearest(x: number, y: number, radius: number, accept?: (i: number) => boolean): number {
-    return this.index ? nearestPoint(this.index, this.xy, x, y, radius, accept) : -1;
+    return this.index ? nearestPoint(this.index, this.xy, x, y, radius, accept, this.residuals) : -1;
   }
 
   /** Accepted points inside a polygon (n×2 data coords), ascending. */
   inPolygon(polygon: ArrayLike<number>, accept?: (i: number) => boolean): Uint32Array {
-    return this.index ? pointsInPolygon(this.index, this.xy, polygon, accept) : new Uint32Array(0);
+    return this.index ? pointsInPolygon(this.index, this.xy, polygon, accept, this.residuals) : new Uint32Array(0);
   }
 
   /** Accepted points inside the box with corners (x0, y0), (x1, y1), ascending. */
   inRect(x0: number, y0: number, x1: number, y1: number, accept?: (i: number) => boolean): Uint32Array {
-    return this.index ? pointsInRect(this.index, this.xy, x0, y0, x1, y1, accept) : new Uint32Array(0);
+    return this.index ? pointsInRect(this.index, this.xy, x0, y0, x1, y1, accept, this.residuals) : new Uint32Array(0);
   }
 }

@@ -6,6 +6,7 @@ import { createRenderer, type Renderer, type RendererOptions } from './create-re
 import { gatherRows } from './draw-order.js';
 import { cellsStillValid, prefixEnd, spatialOrder, visibleRanges, type SpatialOrder } from './spatial-order.js';
 import { createOutlinesCommand } from './outlines-command.js';
+import { outlineQuads } from './outline-quads.js';
 
 /** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
 export interface PixelImage {
@@ -27,21 +28,30 @@ export interface ScatterLayer {
    * (see {@link setLodBudget}) the points are stored on the GPU in the seeded chunked random order of
    * spatial-order.ts: a prefix ending at a chunk end is an unbiased sample, and frames submit only the
    * grid cells that meet the view (not during a morph); overlaps then blend in that order rather than
-   * in row order.
+   * in row order. With budget 0 and n ≥ {@link FULL_CULL_MIN} the points are stored sorted by grid cell
+   * (row order within a cell) for the same culling; overlaps then blend in (cell, row) order.
    */
   setPoints(rel: Float32Array, rgba: Uint8Array, lo?: Float32Array | null): void;
   /** Updates positions in place (same n as the last {@link setPoints}). */
   setPositions(rel: Float32Array, lo?: Float32Array | null): void;
   setColors(rgba: Uint8Array): void;
   setView(uniforms: { offset: [number, number]; offsetLo?: [number, number]; scale: [number, number] }): void;
-  /** Point sets larger than `budget` get the chunked random grid order (and culling) at the next {@link setPoints} (0 = never). */
+  /**
+   * Point sets larger than `budget` get the chunked random grid order (and culling) at the next {@link setPoints};
+   * 0 = no level of detail (sets of {@link FULL_CULL_MIN}+ points get the cell order for culling only).
+   */
   setLodBudget(budget: number): void;
   /** Draws only a prefix of the draw order, the chunk end nearest to m points, in the following frames (null or ≥ n = all). */
   setDrawCount(m: number | null): void;
-  /** Outline segments drawn over the points: 2 vertices per segment, positions like {@link setPoints}, RGBA bytes. */
+  /**
+   * Outline segments drawn over the points as lines `outlineWidth` device pixels wide with round joins
+   * (see {@link LayerStyle}): 2 vertices per segment, positions like {@link setPoints}, RGBA bytes per vertex.
+   */
   setOutlines(xy: Float32Array, rgba: Uint8Array): void;
   /** Points drawn by the last frame (the prefix size; points outside the view may not have been submitted). */
   readonly drawnCount: number;
+  /** Points submitted to WebGL by the last frame (≤ drawnCount; fewer when culled to the view). */
+  readonly submittedCount: number;
   /** Point diameter in device pixels. */
   setPointSize(devicePixels: number): void;
   /** Clear colour, RGBA in [0, 1] (premultiplied by the caller if translucent). */
@@ -63,7 +73,13 @@ export interface ScatterLayer {
   destroy(): void;
 }
 
-/** Per-frame look of a {@link ScatterLayer}; defaults: no morph, no focus, no selection, dim 0.15. */
+/**
+ * Without level of detail (budget 0), point sets from this size on are still stored cell-sorted (rows
+ * ascending within a cell) so frames submit only the cells meeting the view; smaller sets keep row order.
+ */
+export const FULL_CULL_MIN = 20_000;
+
+/** Per-frame look of a {@link ScatterLayer}; defaults: no morph, no focus, no selection, dim 0.15, 2-px outlines in their own colours. */
 export interface LayerStyle {
   morph: number;
   focusRank: number;
@@ -73,6 +89,10 @@ export interface LayerStyle {
   highlight: number;
   /** Ring colour of the highlight, RGBA 0–1. */
   ringColor: [number, number, number, number];
+  /** Outline width in device pixels (default 2). */
+  outlineWidth: number;
+  /** RGBA 0–1 for every outline when its alpha > 0; default transparent = each outline's own colour. */
+  outlineColor: [number, number, number, number];
 }
 
 /** Creates a {@link ScatterLayer} on `canvas`; see {@link createRenderer} for errors. */
@@ -94,10 +114,13 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   let culling = false; // order's cells match the current positions
   let drawCount: number | null = null;
   let drawn = 0;
+  let submitted = 0;
   const outlineXY = regl.buffer({ usage: 'dynamic', type: 'float', length: 0 });
   const outlineRGBA = regl.buffer({ usage: 'dynamic', type: 'uint8', length: 0 });
   const drawOutlines = createOutlinesCommand(regl, outlineXY, outlineRGBA);
   let outlineCount = 0;
+  let outlineWidth = 2;
+  let outlineColor: [number, number, number, number] = [0, 0, 0, 0];
   const gather = <T extends Float32Array | Uint8Array>(values: T, width: number): T => gatherRows(values, order?.order ?? null, width);
 
   renderer.onFrame(() => {
@@ -113,9 +136,15 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       const ry = (1 + props.pointSize / Math.max(1, gl.drawingBufferHeight)) / Math.abs(props.scale[1]);
       const cx = props.offset[0] + props.offsetLo[0], cy = props.offset[1] + props.offsetLo[1];
       const ranges = visibleRanges(order, props.count, cx - rx, cx + rx, cy - ry, cy + ry);
+      submitted = ranges.reduce((sum, r) => sum + r[1], 0);
       if (ranges.length > 0) drawPoints(ranges.map(([first, count]) => ({ ...props, first, count })));
-    } else if (props.count > 0) drawPoints(props);
-    if (outlineCount > 0) drawOutlines({ offset: props.offset, scale: props.scale, count: outlineCount });
+    } else {
+      submitted = props.count;
+      if (props.count > 0) drawPoints(props);
+    }
+    if (outlineCount > 0 && outlineWidth > 0) {
+      drawOutlines({ offset: props.offset, offsetLo: props.offsetLo, scale: props.scale, width: outlineWidth, color: outlineColor, count: outlineCount });
+    }
     if (highlight >= 0 && highlight < buffers.count) {
       const size = props.pointSize;
       drawHighlight({ ...props, first: order ? order.rankOf[highlight]! : highlight, count: 1, pointSize: Math.max(size * 1.8, size + 6), focusRank: -1, selectionActive: 0 });
@@ -134,9 +163,13 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
     get drawnCount() {
       return drawn;
     },
+    get submittedCount() {
+      return submitted;
+    },
     setPoints(rel, rgba, lo = null) {
       const n = rel.length / 2;
-      order = lodBudget > 0 && n > lodBudget ? spatialOrder(rel, lodBudget) : null;
+      if (lodBudget > 0 && n > lodBudget) order = spatialOrder(rel, lodBudget);
+      else order = lodBudget <= 0 && n >= FULL_CULL_MIN ? spatialOrder(rel, n, 32, 1.25, undefined, false) : null;
       culling = order !== null;
       buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
       buffers.setColors(gather(rgba, 4));
@@ -154,9 +187,10 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       props.scale = uniforms.scale;
     },
     setOutlines(xy, rgba) {
-      outlineXY({ usage: 'dynamic', type: 'float', data: xy });
-      outlineRGBA({ usage: 'dynamic', type: 'uint8', data: rgba });
-      outlineCount = xy.length / 2;
+      const quads = outlineQuads(xy, rgba);
+      outlineXY({ usage: 'dynamic', type: 'float', data: quads.vertices });
+      outlineRGBA({ usage: 'dynamic', type: 'uint8', data: quads.rgba });
+      outlineCount = quads.count;
     },
     setLodBudget(budget) {
       lodBudget = budget > 0 ? budget : 0;
@@ -183,6 +217,8 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       if (style.dimAlpha !== undefined) props.dimAlpha = style.dimAlpha;
       if (style.ringColor !== undefined) props.ringColor = style.ringColor;
       if (style.highlight !== undefined) highlight = style.highlight;
+      if (style.outlineWidth !== undefined) outlineWidth = Math.max(0, style.outlineWidth);
+      if (style.outlineColor !== undefined) outlineColor = style.outlineColor;
     },
     beforeFrame(callback) {
       before = callback;

@@ -36,9 +36,11 @@ const cellIndex = (v: number, min: number, size: number, grid: number) => {
 
 /**
  * Builds the order for n×2 positions `rel` (not mutated). O(n) time, 14n bytes (+ the grid tables).
- * `grid` ≤ 256; `growth` > 1.
+ * `grid` ≤ 256; `growth` > 1. With `shuffle` false the chunks are cut from row order instead of the
+ * random permutation (no level of detail; with `firstChunk` ≥ n: one chunk, rows ascending in each
+ * cell), for view culling alone.
  */
-export function spatialOrder(rel: Float32Array, firstChunk: number, grid = 32, growth = 1.25, seed?: number): SpatialOrder {
+export function spatialOrder(rel: Float32Array, firstChunk: number, grid = 32, growth = 1.25, seed?: number, shuffle = true): SpatialOrder {
   const n = rel.length / 2;
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -54,7 +56,7 @@ export function spatialOrder(rel: Float32Array, firstChunk: number, grid = 32, g
   for (let e = Math.max(1, Math.floor(firstChunk)); e < n; e = Math.ceil(e * growth)) ends.push(e);
   ends.push(n);
   const g2 = grid * grid;
-  const random = drawOrder(n, seed).order;
+  const random = shuffle ? drawOrder(n, seed).order : Uint32Array.from({ length: n }, (_, i) => i);
   const cellOfRow = new Uint16Array(n);
   for (let i = 0; i < n; i++) cellOfRow[i] = cellIndex(rel[2 * i + 1]!, minY, cellHeight, grid) * grid + cellIndex(rel[2 * i]!, minX, cellWidth, grid);
   const order = new Uint32Array(n), cellByRank = new Uint16Array(n), cellStart = new Uint32Array(ends.length * (g2 + 1));

@@ -1,7 +1,6 @@
 import type { PointColors } from '../color/point-colors.js';
 import type { ResolvedPoints } from '../data/resolve-point-data.js';
 import type { ClusterSummary } from '../legend/cluster-summary.js';
-import { autoOutlines } from './auto-outlines.js';
 import type { ClusterOutline } from './cluster-outline.js';
 import { outlineSegments, type OutlineSegments } from './outline-segments.js';
 
@@ -12,14 +11,15 @@ export const NO_OUTLINES: OutlineSegments = { xy: new Float32Array(0), rgba: new
 
 /**
  * The GPU line segments of an `outlines` setting for the current points and colours: given rings as
- * they are, `'auto'` through {@link autoOutlines} (needs cluster ids). O(n) for `'auto'`, else O(vertices).
+ * they are, `'auto'` as the computed hulls `auto` (from autoOutlines; null while they are computed).
+ * O(vertices).
  * @throws ClusterScatterInputError for a malformed outline (see outlineSegments).
  */
-export function resolveOutlines(setting: OutlinesSetting, points: ResolvedPoints, colors: PointColors, summary: ClusterSummary): OutlineSegments {
+export function resolveOutlines(
+  setting: OutlinesSetting, auto: readonly ClusterOutline[] | null, points: ResolvedPoints, colors: PointColors, summary: ClusterSummary,
+): OutlineSegments {
   if (!setting || points.n === 0) return NO_OUTLINES;
-  const outlines = setting === 'auto'
-    ? points.cluster ? autoOutlines(points.rel, summary.rank, colors.clusterIds, points.centerX, points.centerY) : []
-    : setting;
+  const outlines = setting === 'auto' ? auto ?? [] : setting;
   if (!Array.isArray(outlines)) return NO_OUTLINES;
   return outlineSegments(outlines, points.centerX, points.centerY, colors.clusterIds, summary.first, colors.rgba);
 }

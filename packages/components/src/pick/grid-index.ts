@@ -76,8 +76,28 @@ function forEachCandidate(index: GridIndex, x0: number, y0: number, x1: number, 
 }
 
 /**
+ * Float32 rounding residuals of indexed positions (n×2, `xy + lo` ≈ the float64 positions) and their
+ * largest magnitude, so queries can measure in float64 while the index stays float32. A point may sit
+ * in a neighbouring cell of its exact position, so queries widen their candidate box by `maxAbs`.
+ */
+export interface PositionResiduals {
+  readonly lo: Float32Array;
+  readonly maxAbs: number;
+}
+
+/** {@link PositionResiduals} of `lo` (n×2; not copied or mutated), or null for none. O(n). */
+export function positionResiduals(lo: Float32Array | null | undefined): PositionResiduals | null {
+  if (!lo) return null;
+  let maxAbs = 0;
+  for (let k = 0; k < lo.length; k++) maxAbs = Math.max(maxAbs, Math.abs(lo[k]!));
+  return { lo, maxAbs };
+}
+
+/**
  * The point nearest to (x, y) within `radius` (data units) for which `accept(i)` holds (default
- * all), or -1. Ties go to the higher index (drawn on top). O(points in the radius box).
+ * all), or -1. Ties go to the higher index (drawn on top). With `residuals`, distances use
+ * `xy + lo` in float64 (hover stays exact when zoomed in far past float32 spacing).
+ * O(points in the radius box).
  */
 export function nearestPoint(
   index: GridIndex,
@@ -86,11 +106,13 @@ export function nearestPoint(
   y: number,
   radius: number,
   accept: (i: number) => boolean = () => true,
+  residuals: PositionResiduals | null = null,
 ): number {
   let best = -1;
   let bestD = radius * radius;
-  forEachCandidate(index, x - radius, y - radius, x + radius, y + radius, (i) => {
-    const dx = xy[2 * i]! - x, dy = xy[2 * i + 1]! - y;
+  const lo = residuals?.lo, pad = radius + (residuals?.maxAbs ?? 0);
+  forEachCandidate(index, x - pad, y - pad, x + pad, y + pad, (i) => {
+    const dx = (lo ? xy[2 * i]! + lo[2 * i]! : xy[2 * i]!) - x, dy = (lo ? xy[2 * i + 1]! + lo[2 * i + 1]! : xy[2 * i + 1]!) - y;
     const d = dx * dx + dy * dy;
     if ((d < bestD || (d === bestD && i > best)) && accept(i)) {
       bestD = d;
@@ -100,17 +122,22 @@ export function nearestPoint(
   return best;
 }
 
-/** Indices (ascending) of accepted points inside the box [x0, x1] × [y0, y1] (any corner order). */
+/**
+ * Indices (ascending) of accepted points inside the box [x0, x1] × [y0, y1] (any corner order); with
+ * `residuals`, tested at `xy + lo` in float64 (see {@link nearestPoint}).
+ */
 export function pointsInRect(
   index: GridIndex,
   xy: Float32Array,
   x0: number, y0: number, x1: number, y1: number,
   accept: (i: number) => boolean = () => true,
+  residuals: PositionResiduals | null = null,
 ): Uint32Array {
   const lx = Math.min(x0, x1), hx = Math.max(x0, x1), ly = Math.min(y0, y1), hy = Math.max(y0, y1);
   const out: number[] = [];
-  forEachCandidate(index, lx, ly, hx, hy, (i) => {
-    const px = xy[2 * i]!, py = xy[2 * i + 1]!;
+  const lo = residuals?.lo, pad = residuals?.maxAbs ?? 0;
+  forEachCandidate(index, lx - pad, ly - pad, hx + pad, hy + pad, (i) => {
+    const px = lo ? xy[2 * i]! + lo[2 * i]! : xy[2 * i]!, py = lo ? xy[2 * i + 1]! + lo[2 * i + 1]! : xy[2 * i + 1]!;
     if (px >= lx && px <= hx && py >= ly && py <= hy && accept(i)) out.push(i);
   });
   return Uint32Array.from(out).sort();
@@ -118,13 +145,15 @@ export function pointsInRect(
 
 /**
  * Indices (ascending) of accepted points inside the closed polygon `polygon` (n×2 interleaved
- * vertices, even-odd rule, so self-intersecting lassos behave like SVG's `evenodd`). O(candidates · v).
+ * vertices, even-odd rule, so self-intersecting lassos behave like SVG's `evenodd`); with
+ * `residuals`, tested at `xy + lo` in float64 (see {@link nearestPoint}). O(candidates · v).
  */
 export function pointsInPolygon(
   index: GridIndex,
   xy: Float32Array,
   polygon: ArrayLike<number>,
   accept: (i: number) => boolean = () => true,
+  residuals: PositionResiduals | null = null,
 ): Uint32Array {
   const v = polygon.length >> 1;
   if (v < 3) return new Uint32Array(0);
@@ -134,8 +163,9 @@ export function pointsInPolygon(
     lx = Math.min(lx, px); hx = Math.max(hx, px); ly = Math.min(ly, py); hy = Math.max(hy, py);
   }
   const out: number[] = [];
-  forEachCandidate(index, lx, ly, hx, hy, (i) => {
-    const px = xy[2 * i]!, py = xy[2 * i + 1]!;
+  const lo = residuals?.lo, pad = residuals?.maxAbs ?? 0;
+  forEachCandidate(index, lx - pad, ly - pad, hx + pad, hy + pad, (i) => {
+    const px = lo ? xy[2 * i]! + lo[2 * i]! : xy[2 * i]!, py = lo ? xy[2 * i + 1]! + lo[2 * i + 1]! : xy[2 * i + 1]!;
     if (px < lx || px > hx || py < ly || py > hy) return;
     let inside = false;
     for (let a = 0, b = v - 1; a < v; b = a++) {

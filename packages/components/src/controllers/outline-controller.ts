@@ -1,0 +1,75 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { autoOutlines } from '../outline/auto-outlines.js';
+import { autoOutlinesAsync, AUTO_OUTLINES_WORKER_THRESHOLD } from '../outline/auto-outlines-async.js';
+import type { ClusterOutline } from '../outline/cluster-outline.js';
+
+/** What {@link OutlineController.start} computes hulls of: n×2 `rel` about (centerX, centerY), n cluster ranks, k ids. */
+export interface OutlineInput {
+  readonly rel: Float32Array;
+  readonly rank: Float32Array;
+  readonly ids: Int32Array;
+  readonly centerX: number;
+  readonly centerY: number;
+}
+
+/**
+ * Computes `outlines="auto"` hulls for a host: small point sets synchronously, large ones in a Worker
+ * (see auto-outlines-async.ts) whose result arrives through `onDone`. A new {@link start}, a
+ * {@link cancel} or the host's disconnect aborts a pending computation, so a stale result is never
+ * delivered. Errors go to `onError`.
+ */
+export class OutlineController implements ReactiveController {
+  private job: AbortController | null = null;
+  private readonly onDone: (outlines: ClusterOutline[]) => void;
+  private readonly onError: (error: Error) => void;
+  /** Point count from which hulls are computed in a Worker. */
+  workerThreshold = AUTO_OUTLINES_WORKER_THRESHOLD;
+
+  constructor(host: ReactiveControllerHost, onDone: (outlines: ClusterOutline[]) => void, onError: (error: Error) => void) {
+    this.onDone = onDone;
+    this.onError = onError;
+    host.addController(this);
+  }
+
+  /** True while a Worker computation is pending. */
+  get pending(): boolean {
+    return this.job !== null;
+  }
+
+  /**
+   * Starts computing the hulls of `input` (arrays kept by reference until done, not mutated): returns
+   * them when n is below the worker threshold, else null now and the outlines through `onDone` later.
+   */
+  start(input: OutlineInput): ClusterOutline[] | null {
+    this.cancel();
+    const { rel, rank, ids, centerX, centerY } = input;
+    if (rank.length < this.workerThreshold) {
+      return autoOutlines(rel, rank, ids, centerX, centerY);
+    }
+    const job = new AbortController();
+    this.job = job;
+    autoOutlinesAsync(rel, rank, ids, centerX, centerY, { workerThreshold: this.workerThreshold }, job.signal).then(
+      (outlines) => {
+        if (this.job !== job) return;
+        this.job = null;
+        this.onDone(outlines);
+      },
+      (error: unknown) => {
+        if (this.job !== job) return;
+        this.job = null;
+        this.onError(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return null;
+  }
+
+  /** Abandons a pending computation (its result is dropped). */
+  cancel(): void {
+    this.job?.abort();
+    this.job = null;
+  }
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+}

@@ -1,0 +1,73 @@
+import { autoOutlines, type AutoOutlineOptions } from './auto-outlines.js';
+import type { ClusterOutline } from './cluster-outline.js';
+
+/** Point counts from which {@link autoOutlinesAsync} computes in a module Worker (below: on the calling thread). */
+export const AUTO_OUTLINES_WORKER_THRESHOLD = 20_000;
+
+/** Options of {@link autoOutlinesAsync}: those of autoOutlines plus where to compute. */
+export interface AutoOutlinesAsyncOptions extends AutoOutlineOptions {
+  /** Compute in a Worker from this many points on (default {@link AUTO_OUTLINES_WORKER_THRESHOLD}). */
+  workerThreshold?: number;
+}
+
+/**
+ * {@link autoOutlines} (same inputs and result) computed in a module Worker for n ≥ `workerThreshold`,
+ * on copies of `rel` and `rank` (transferred), so hulls of 1M points never block a frame; below it,
+ * or when Workers are unavailable or the worker script cannot load, computed here. Inputs are not
+ * mutated or detached. Each call uses its own worker, terminated when done or when `signal` aborts
+ * (the promise then rejects with an `AbortError` DOMException). O(n + Σ h log h), as autoOutlines.
+ */
+export function autoOutlinesAsync(
+  rel: Float32Array,
+  rank: Float32Array,
+  ids: Int32Array,
+  centerX: number,
+  centerY: number,
+  options: AutoOutlinesAsyncOptions = {},
+  signal?: AbortSignal,
+): Promise<ClusterOutline[]> {
+  const { workerThreshold = AUTO_OUTLINES_WORKER_THRESHOLD, ...hull } = options;
+  const here = () => autoOutlines(rel, rank, ids, centerX, centerY, hull);
+  if (signal?.aborted) return Promise.reject(new DOMException('outline computation aborted', 'AbortError'));
+  if (rank.length < workerThreshold || typeof Worker === 'undefined') {
+    try {
+      return Promise.resolve(here());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./auto-outlines.worker.js', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(here());
+      return;
+    }
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(new DOMException('outline computation aborted', 'AbortError'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = (e: MessageEvent<{ type: 'done'; outlines: ClusterOutline[] } | { type: 'error'; message: string }>) => {
+      finish();
+      if (e.data.type === 'done') resolve(e.data.outlines);
+      else reject(new Error(`auto outlines worker: ${e.data.message}`));
+    };
+    worker.onerror = (e) => {
+      finish();
+      e.preventDefault();
+      try {
+        resolve(here()); // the worker could not load (bundler/CSP): compute here instead
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const relCopy = rel.slice(), rankCopy = rank.slice();
+    worker.postMessage({ rel: relCopy, rank: rankCopy, ids: ids.slice(), centerX, centerY, options: hull }, [relCopy.buffer, rankCopy.buffer]);
+  });
+}
