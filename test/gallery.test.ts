@@ -1,6 +1,7 @@
 // The README's first command, checked end to end: the gallery page loads the default dataset with
 // @clamp-viz/io, projects it with PCA in a Web Worker and draws coloured points. A real Chromium
 // takes a screenshot (the workspace is built by test/global-setup.ts), and the screenshot's pixels are counted.
+// The second test checks the linked views: two methods over the same rows share one selection model.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -81,6 +82,68 @@ test('the gallery shows the default dataset projected with PCA as points coloure
   expect(png.type).toBe('image/png');
   expect(png.theme).toBe('dark');
   expect(Math.abs(png.width - 2 * png.cssWidth)).toBeLessThanOrEqual(2);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the gallery links two methods through one selection model: a lasso in the pca-centers view selects the same rows in the PCA view', async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-state="ready"][data-linked="ready"]', { timeout: 180_000 });
+  expect(await page.textContent('#linked-status')).toMatch(/^pca-centers: projected/);
+
+  // Programmatic selection in the main plot shows in the linked plot.
+  const programmatic = await page.evaluate(async () => {
+    const main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!, linked = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#linked')!;
+    await Promise.all([main.renderComplete, linked.renderComplete, main.indexReady, linked.indexReady]);
+    main.select([30, 10, 20]);
+    return { n: [main.pointCount, linked.pointCount], linked: Array.from(linked.selection), status: document.querySelector('#selection-status')!.textContent };
+  });
+  expect(programmatic.n[0]).toBeGreaterThan(2000);
+  expect(programmatic.n[1]).toBe(programmatic.n[0]);
+  expect(programmatic.linked).toEqual([10, 20, 30]);
+  expect(programmatic.status).toMatch(/^3 rows selected/);
+
+  // A real Shift+drag lasso (Chromium input events) over the middle of the linked plot.
+  const linked = page.locator('#linked');
+  await linked.scrollIntoViewIfNeeded();
+  const box = (await linked.boundingBox())!;
+  const [x0, y0, x1, y1] = [box.x + box.width * 0.25, box.y + box.height * 0.25, box.x + box.width * 0.75, box.y + box.height * 0.75];
+  await page.keyboard.down('Shift');
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (const [x, y] of [[x1, y0], [x1, y1], [x0, y1], [x0, y0 + 1]] as const) await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  const lasso = await page.evaluate(([w0, h0, w1, h1]) => {
+    const main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!, linked = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#linked')!;
+    const inside = [...linked.selection].every((i) => {
+      const p = linked.pointPosition(i)!;
+      return p.x >= w0! - 1 && p.x <= w1! + 1 && p.y >= h0! - 1 && p.y <= h1! + 1;
+    });
+    return { linked: Array.from(linked.selection), main: Array.from(main.selection), inside, status: document.querySelector('#selection-status')!.textContent };
+  }, [box.width * 0.25, box.height * 0.25, box.width * 0.75, box.height * 0.75]);
+  expect(lasso.linked.length).toBeGreaterThan(10);
+  expect(lasso.linked).not.toEqual([10, 20, 30]);
+  expect(lasso.main).toEqual(lasso.linked);
+  expect(lasso.inside).toBe(true);
+  expect(lasso.status).toContain(`${lasso.linked.length.toLocaleString('en-US')} rows selected`);
+
+  // The one-sentence view: 40 guesses in Tol's rainbow; clicking a guess selects that row in both big plots.
+  await page.click('#sentence-guesses li:nth-child(3)');
+  const sentence = await page.evaluate(() => {
+    const small = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!, linked = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#linked')!;
+    const row = main.selection[0]!;
+    return { n: small.pointCount, scheme: small.colorScheme, main: Array.from(main.selection), linked: Array.from(linked.selection), preamble: main.preambles?.[row], token: main.tokens?.[row], third: small.tokens?.[2] };
+  });
+  expect(sentence.n).toBe(40);
+  expect(sentence.scheme).toBe('tol-rainbow');
+  expect(sentence.main.length).toBe(1);
+  expect(sentence.linked).toEqual(sentence.main);
+  expect(sentence.preamble).toContain("Students were outraged over the administration's new");
+  expect(sentence.token).toBe(sentence.third);
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -1,118 +1,122 @@
 // The gallery: the notebook's views on the bundled default dataset.
-// Data in with @clamp-viz/io (Parquet + TSV, 1:1 join), projection in a Web Worker with
-// @clamp-viz/projection, drawing with <cluster-scatter>. Nothing heavy runs on the main thread
+// Data in with @clamp-viz/io (Parquet + TSV, 1:1 join), projections in a Web Worker with
+// @clamp-viz/projection, drawing with <cluster-scatter>. Two linked plots (two methods over the same
+// rows) share one selection model: a lasso or click in one selects the same rows in the other. The
+// one-sentence view (Tol's rainbow) feeds the same selection. Nothing heavy runs on the main thread
 // except decoding the files.
 import '@clamp-viz/components/cluster-scatter.js';
-import { categoricalColor, tolRainbowDiscrete } from '@clamp-viz/components';
+import { createSelectionModel } from '@clamp-viz/components';
 import { loadDataset, NOTEBOOK_SENTENCE, type Dataset } from '@clamp-viz/io';
-import { createProjectionWorker, listMethods, type MethodOptionsMap, type Progress } from '@clamp-viz/projection';
+import { createProjectionWorker, listMethods, type MethodOptionsMap } from '@clamp-viz/projection';
+import { showSentence } from './sentence-view.js';
+import { createViewProjector } from './view-projector.js';
 
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 const status = $<HTMLDivElement>('#status');
+const linkedStatus = $<HTMLDivElement>('#linked-status');
+const selectionStatus = $<HTMLDivElement>('#selection-status');
 const progress = $<HTMLProgressElement>('#progress');
-const scatter = document.querySelector('cluster-scatter')!;
+const scatter = $<HTMLElementTagNameMap['cluster-scatter']>('#scatter');
+const linked = $<HTMLElementTagNameMap['cluster-scatter']>('#linked');
+const sentencePlot = $<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot');
 const methodSelect = $<HTMLSelectElement>('#method');
+const linkedMethodSelect = $<HTMLSelectElement>('#linked-method');
 const seedInput = $<HTMLInputElement>('#seed');
 const runButton = $<HTMLButtonElement>('#run');
 const cancelButton = $<HTMLButtonElement>('#cancel');
 
 const worker = createProjectionWorker();
+/** One selection (and hover) shared by the two big plots: rows of the dataset. */
+const model = createSelectionModel();
+scatter.selectionModel = model;
+linked.selectionModel = model;
 let dataset: Dataset | undefined;
-let running: AbortController | undefined;
+let moveSentence: ((layout: Float32Array) => void) | undefined;
 
 function setStatus(text: string, state?: string) {
   status.textContent = text;
   if (state) document.body.dataset.state = state;
 }
 
-function onProgress(p: Progress) {
-  progress.max = Math.max(1, p.total);
-  progress.value = p.done;
-  setStatus(`${methodSelect.value}: ${p.phase} ${p.done}/${p.total}`);
-}
+const seed = () => Number(seedInput.value) || 0;
+const rowsText = () => `${dataset!.matrix.rows.toLocaleString()} points × ${dataset!.matrix.cols} dims`;
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-
-/** Lists one preamble's guesses as text (never HTML), coloured by cluster with Tol's discrete rainbow as the notebook does. */
-function showSentence(ds: Dataset, preamble: string) {
-  $('#sentence-preamble').textContent = preamble;
-  const list = $<HTMLOListElement>('#sentence-guesses');
-  list.replaceChildren();
-  const rows: number[] = [];
-  ds.preambles.forEach((p, i) => { if (p === preamble) rows.push(i); });
-  const ids = [...new Set(rows.map((r) => ds.clusterIds[r]!))].sort((a, b) => a - b);
-  const colours = tolRainbowDiscrete(Math.min(ids.length, 23));
-  for (const r of rows) {
-    const id = ds.clusterIds[r]!;
-    const k = ids.indexOf(id);
-    const li = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = ids.length <= 23 ? colours[k]! : `#${categoricalColor(id).toString(16).padStart(6, '0')}`;
-    li.append(swatch, document.createTextNode(JSON.stringify(ds.guesses[r]!)));
-    li.title = `cluster ${id}: click to select it in the plot`;
-    li.tabIndex = 0;
-    li.addEventListener('click', () => scatter.select([r]));
-    li.addEventListener('keydown', (e) => { if (e.key === 'Enter') scatter.select([r]); });
-    list.append(li);
-  }
-}
-
-async function project() {
-  if (!dataset) return;
-  running?.abort();
-  const controller = new AbortController();
-  running = controller;
-  // Method names come from the registry (listMethods), so any registered method can be chosen.
-  const method = methodSelect.value as keyof MethodOptionsMap;
-  runButton.disabled = true;
-  cancelButton.disabled = false;
-  setStatus(`${method}: starting…`, 'projecting');
-  const t0 = performance.now();
-  try {
-    const result = await worker.project(dataset.matrix, {
-      method,
-      seed: Number(seedInput.value) || 0,
-      clusters: dataset.clusterIds,
-    }, {
-      signal: controller.signal,
-      onProgress,
-      onLayout: (layout) => scatter.updatePositions(layout),
-    });
-    scatter.positions = result.embedding;
-    await scatter.updateComplete;
-    setStatus(`${method}: ${dataset.matrix.rows.toLocaleString()} points × ${dataset.matrix.cols} dims projected in ${((performance.now() - t0) / 1000).toFixed(2)} s (in a Web Worker)`, 'ready');
-  } catch (error) {
-    const e = error as Error;
-    setStatus(e.name === 'AbortError' ? `${method}: cancelled` : `${method}: ${e.name}: ${e.message}`, e.name === 'AbortError' ? 'ready' : 'error');
-  } finally {
-    if (running === controller) running = undefined;
+const main = createViewProjector(worker, scatter, {
+  start(method) {
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+    setStatus(`${method}: starting…`, 'projecting');
+  },
+  progress(method, p) {
+    progress.max = Math.max(1, p.total);
+    progress.value = p.done;
+    setStatus(`${method}: ${p.phase} ${p.done}/${p.total}`);
+  },
+  done(method, seconds) {
     runButton.disabled = false;
     cancelButton.disabled = true;
-  }
-}
+    if (scatter.positions) moveSentence?.(scatter.positions as Float32Array);
+    setStatus(`${method}: ${rowsText()} projected in ${seconds.toFixed(2)} s (in a Web Worker)`, 'ready');
+  },
+  fail(method, e, aborted) {
+    runButton.disabled = false;
+    cancelButton.disabled = true;
+    setStatus(aborted ? `${method}: cancelled` : `${method}: ${e.name}: ${e.message}`, aborted ? 'ready' : 'error');
+  },
+});
 
-async function start() {
+const second = createViewProjector(worker, linked, {
+  start(method) {
+    linkedStatus.textContent = `${method}: projecting…`;
+    document.body.dataset.linked = 'projecting';
+  },
+  progress(method, p) {
+    linkedStatus.textContent = `${method}: ${p.phase} ${p.done}/${p.total}`;
+  },
+  done(method, seconds) {
+    linkedStatus.textContent = `${method}: projected in ${seconds.toFixed(2)} s`;
+    document.body.dataset.linked = 'ready';
+  },
+  fail(method, e, aborted) {
+    linkedStatus.textContent = aborted ? `${method}: cancelled` : `${method}: ${e.name}: ${e.message}`;
+    document.body.dataset.linked = aborted ? 'ready' : 'error';
+  },
+});
+
+function fillMethods(select: HTMLSelectElement, value: string) {
   for (const m of listMethods()) {
     const option = document.createElement('option');
     option.value = m.name;
     option.textContent = m.name;
     option.title = m.description;
-    methodSelect.append(option);
+    select.append(option);
   }
-  methodSelect.value = 'pca';
-  $('#controls').addEventListener('submit', (e) => { e.preventDefault(); void project(); });
-  cancelButton.addEventListener('click', () => running?.abort());
+  select.value = value;
+}
+
+function wireControls() {
+  $('#controls').addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (dataset) void main.run(dataset, methodSelect.value as keyof MethodOptionsMap, seed());
+  });
+  cancelButton.addEventListener('click', () => main.cancel());
+  linkedMethodSelect.addEventListener('change', () => {
+    if (dataset) void second.run(dataset, linkedMethodSelect.value as keyof MethodOptionsMap, seed());
+  });
   $<HTMLInputElement>('#outlines').addEventListener('change', (e) => {
-    scatter.outlines = (e.target as HTMLInputElement).checked ? 'auto' : null;
+    const on = (e.target as HTMLInputElement).checked ? 'auto' : null;
+    scatter.outlines = on;
+    linked.outlines = on;
   });
   $<HTMLSelectElement>('#theme').addEventListener('change', (e) => {
-    scatter.theme = (e.target as HTMLSelectElement).value;
-    document.documentElement.style.colorScheme = scatter.theme === 'auto' ? 'light dark' : scatter.theme;
+    const theme = (e.target as HTMLSelectElement).value;
+    for (const el of [scatter, linked, sentencePlot]) el.theme = theme;
+    document.documentElement.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+  });
+  $<HTMLSelectElement>('#drag-mode').addEventListener('change', (e) => {
+    const mode = (e.target as HTMLSelectElement).value as 'pan' | 'lasso' | 'rect';
+    scatter.dragMode = mode;
+    linked.dragMode = mode;
   });
   $<HTMLButtonElement>('#png').addEventListener('click', async () => {
     const blob = await scatter.toPNG({ scale: 2 });
@@ -122,18 +126,43 @@ async function start() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   });
+  $<HTMLButtonElement>('#clear').addEventListener('click', () => model.clear());
+  model.subscribe((state, change) => {
+    if (change.kind !== 'select') return;
+    const n = state.selected.length;
+    selectionStatus.textContent = n ? `${n.toLocaleString()} row${n === 1 ? '' : 's'} selected (highlighted in both plots)` : 'No selection';
+  });
+}
 
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${res.statusText}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function start() {
+  fillMethods(methodSelect, 'pca');
+  fillMethods(linkedMethodSelect, 'pca-centers');
+  wireControls();
   setStatus('Loading embeddings.parquet and clusters.tsv…');
   const [embeddings, clusters] = await Promise.all([fetchBytes('data/embeddings.parquet'), fetchBytes('data/clusters.tsv')]);
   dataset = await loadDataset({
     embeddings: { bytes: embeddings, fileName: 'embeddings.parquet' },
     clusters: { bytes: clusters, fileName: 'clusters.tsv' },
   });
-  scatter.cluster = dataset.clusterIds;
-  scatter.tokens = dataset.guesses;
-  scatter.preambles = dataset.preambles;
-  showSentence(dataset, NOTEBOOK_SENTENCE);
-  await project();
+  for (const el of [scatter, linked]) {
+    el.cluster = dataset.clusterIds;
+    el.tokens = dataset.guesses;
+    el.preambles = dataset.preambles;
+  }
+  moveSentence = showSentence(dataset, NOTEBOOK_SENTENCE, {
+    text: $('#sentence-preamble'),
+    list: $<HTMLOListElement>('#sentence-guesses'),
+    plot: sentencePlot,
+  }, model);
+  // The worker runs one request after the other: the main view first, then the linked one.
+  await main.run(dataset, methodSelect.value as keyof MethodOptionsMap, seed());
+  await second.run(dataset, linkedMethodSelect.value as keyof MethodOptionsMap, seed());
 }
 
 start().catch((error: Error) => setStatus(`Could not load the dataset: ${error.name}: ${error.message}`, 'error'));
