@@ -23,6 +23,26 @@ export interface BenchResult {
   /** One more frame once the camera has settled (all n points drawn, same view as the last step). */
   settled_ms: number;
   settled_drawn: number;
+  /** After settling: each scripted hover move onto another point → its frame completed. */
+  hover_ms: number[];
+  /** What each hover frame did: `'full'` (all points drawn again) or `'composite'` (cached point layer + ring). */
+  hover_kinds: string[];
+  /** clamp only: the same hover moves with the cached layer invalidated before each (every hover frame draws all points, as before the cache). */
+  hover_full_ms?: number[];
+  /** The same three at the fitted view (every point on screen), after the camera is reset (regl-scatterplot: distance 1, target 0). */
+  hover_fit_ms: number[];
+  hover_fit_kinds: string[];
+  hover_fit_full_ms?: number[];
+}
+
+const HOVERS = 10;
+
+/** Rows to hover: every (n / 97)-th row, skipping rows `accept` rejects, at most {@link HOVERS}. */
+function hoverRows(n: number, accept: (i: number) => boolean): number[] {
+  const rows: number[] = [];
+  const stride = Math.max(1, Math.floor(n / 97));
+  for (let i = 0; i < n && rows.length < HOVERS; i += stride) if (accept(i)) rows.push(i);
+  return rows;
 }
 
 const FRAMES = 20;
@@ -74,13 +94,56 @@ async function benchClamp(n: number, lod: boolean): Promise<BenchResult> {
   await new Promise((r) => setTimeout(r, 300)); // let the camera settle (the settled frame is not timed)
   await el.renderComplete;
   const s = performance.now();
+  el.layer!.invalidate(); // nothing changed: without this the frame would reuse the cached point layer
   el.refreshView(false); // one more frame of the same view, not moving: all points
   await el.renderComplete;
   readOnePixel(gl);
   const settled = performance.now() - s;
   const settledDrawn = drawn;
+  await el.indexReady;
+  const zoomed = await hoverClamp(el, n, gl);
+  el.resetView(); // the fitted view: every point on screen, the costliest full frame
+  await new Promise((r) => setTimeout(r, 300));
+  await el.renderComplete;
+  const fitted = await hoverClamp(el, n, gl);
   el.remove();
-  return { lib: lod ? 'clamp' : 'clamp-full', n, first_ms: first, frames_ms: frames, frames_drawn: framesDrawn, settled_ms: settled, settled_drawn: settledDrawn };
+  return { lib: lod ? 'clamp' : 'clamp-full', n, first_ms: first, frames_ms: frames, frames_drawn: framesDrawn, settled_ms: settled, settled_drawn: settledDrawn, hover_ms: zoomed.ms, hover_kinds: zoomed.kinds, hover_full_ms: zoomed.fullMs,
+    hover_fit_ms: fitted.ms, hover_fit_kinds: fitted.kinds, hover_fit_full_ms: fitted.fullMs };
+}
+
+/**
+ * Hover moves onto rows in view, each timed until its frame (ring on the new point) is done; then the same
+ * moves with the cached point layer invalidated before each (`fullMs`: all points drawn, as before the cache).
+ */
+async function hoverClamp(el: ClusterScatter, n: number, gl: WebGLRenderingContext | WebGL2RenderingContext): Promise<{ ms: number[]; kinds: string[]; fullMs: number[] }> {
+  let kind = '';
+  const onRender = (e: CustomEvent<{ frameKind: string }>) => (kind = e.detail.frameKind);
+  el.addEventListener('cluster-scatter-render', onRender);
+  const rect = el.getBoundingClientRect();
+  const inView = (i: number) => {
+    const p = el.pointPosition(i);
+    return p !== null && p.x > 20 && p.x < rect.width - 20 && p.y > 20 && p.y < rect.height - 20;
+  };
+  const ms: number[] = [], kinds: string[] = [], fullMs: number[] = [];
+  const rows = hoverRows(n, inView);
+  for (const [k, i] of [...rows, ...rows].entries()) {
+    const uncached = k >= rows.length; // second pass: force full redraws
+    const p = el.pointPosition(i)!;
+    const before = el.hovered;
+    if (uncached) el.layer!.invalidate();
+    const h = performance.now();
+    el.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: rect.left + p.x, clientY: rect.top + p.y }));
+    await el.renderComplete;
+    readOnePixel(gl);
+    if (el.hovered === before || el.hovered < 0) continue; // no new point under the pointer: no frame to time
+    if (uncached) fullMs.push(performance.now() - h);
+    else {
+      ms.push(performance.now() - h);
+      kinds.push(kind);
+    }
+  }
+  el.removeEventListener('cluster-scatter-render', onRender);
+  return { ms, kinds, fullMs };
 }
 
 async function benchRegl(n: number): Promise<BenchResult> {
@@ -119,10 +182,30 @@ async function benchRegl(n: number): Promise<BenchResult> {
   await settledFrame;
   readOnePixel(gl);
   const settled = performance.now() - s;
+  // Hover through the API (what its mouse handler calls after picking): every hover redraws all points.
+  const hoverRegl = async () => {
+    const ms: number[] = [];
+    for (const i of hoverRows(n, () => true)) {
+      const h = performance.now();
+      const hovered = nextDraw();
+      plot.hover(i);
+      await hovered;
+      readOnePixel(gl);
+      ms.push(performance.now() - h);
+    }
+    return ms;
+  };
+  const hoverZoomed = await hoverRegl();
+  const reset = nextDraw();
+  plot.set({ cameraTarget: [0, 0], cameraDistance: 1 } as never);
+  await reset;
+  await new Promise((r) => setTimeout(r, 300));
+  const hoverFitted = await hoverRegl();
   plot.destroy();
   canvas.remove();
   // regl-scatterplot has no level of detail: every frame draws all n points.
-  return { lib: 'regl-scatterplot', n, first_ms: first, frames_ms: frames, frames_drawn: frames.map(() => n), settled_ms: settled, settled_drawn: n };
+  return { lib: 'regl-scatterplot', n, first_ms: first, frames_ms: frames, frames_drawn: frames.map(() => n), settled_ms: settled, settled_drawn: n,
+    hover_ms: hoverZoomed, hover_kinds: hoverZoomed.map(() => 'full'), hover_fit_ms: hoverFitted, hover_fit_kinds: hoverFitted.map(() => 'full') };
 }
 
 /** Runs one library at one size. */

@@ -61,6 +61,12 @@ try {
         const row = { ...result, first_ms: Math.round(result.first_ms), median_frame_ms: Math.round(median(result.frames_ms) * 10) / 10,
           min_frame_ms: Math.round(Math.min(...result.frames_ms)), max_frame_ms: Math.round(Math.max(...result.frames_ms)),
           median_drawn: median(result.frames_drawn), settled_ms: Math.round(result.settled_ms),
+          median_hover_ms: result.hover_ms.length ? Math.round(median(result.hover_ms) * 10) / 10 : null,
+          hover_ms: result.hover_ms.map((t) => Math.round(t * 10) / 10),
+          median_hover_full_ms: result.hover_full_ms?.length ? Math.round(median(result.hover_full_ms) * 10) / 10 : null,
+          median_hover_fit_ms: result.hover_fit_ms.length ? Math.round(median(result.hover_fit_ms) * 10) / 10 : null,
+          median_hover_fit_full_ms: result.hover_fit_full_ms?.length ? Math.round(median(result.hover_fit_full_ms) * 10) / 10 : null,
+          hover_fit_ms: result.hover_fit_ms.map((t) => Math.round(t * 10) / 10),
           frames_ms: result.frames_ms.map((t) => Math.round(t * 10) / 10), renderer, date: new Date().toISOString() };
         console.log(JSON.stringify(row));
         rows.push(row);
@@ -72,8 +78,8 @@ try {
   await browser.close();
   await server.close();
 }
-console.log('\n| n | library | first frame, all points (ms) | median pan/zoom frame (ms) [min–max] | points drawn per pan/zoom frame (median) | settled frame, all points (ms) |');
-console.log('| ---: | --- | ---: | ---: | ---: | ---: |');
+console.log('\n| n | library | first frame, all points (ms) | median pan/zoom frame (ms) [min–max] | points drawn per pan/zoom frame (median) | settled frame, all points (ms) | median hover frame, zoomed view (ms) [kind; full redraw] | median hover frame, fitted view (ms) [kind; full redraw] |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.n.toLocaleString('en')} | ${r.lib} | ${r.first_ms} | ${r.median_frame_ms} [${r.min_frame_ms}–${r.max_frame_ms}] | ${r.median_drawn.toLocaleString('en')} | ${r.settled_ms} (${r.settled_drawn.toLocaleString('en')} points) |`);
+  console.log(`| ${r.n.toLocaleString('en')} | ${r.lib} | ${r.first_ms} | ${r.median_frame_ms} [${r.min_frame_ms}–${r.max_frame_ms}] | ${r.median_drawn.toLocaleString('en')} | ${r.settled_ms} (${r.settled_drawn.toLocaleString('en')} points) | ${r.median_hover_ms} [${[...new Set(r.hover_kinds)].join(', ')}; ${r.median_hover_full_ms ?? '–'}] | ${r.median_hover_fit_ms} [${[...new Set(r.hover_fit_kinds)].join(', ')}; ${r.median_hover_fit_full_ms ?? '–'}] |`);
 }

@@ -14,7 +14,7 @@ export type { PointSource, ResolvedPoints } from './data/resolve-point-data.js';
 export { createRenderer } from './gl/create-renderer.js';
 export type { Renderer, RendererOptions } from './gl/create-renderer.js';
 export { createScatterLayer } from './gl/scatter-layer.js';
-export type { ScatterLayer, PixelImage } from './gl/scatter-layer.js';
+export type { ScatterLayer, PixelImage, FrameKind } from './gl/scatter-layer.js';
 export type { ViewState } from './view/view-state.js';
 export { createSelectionModel } from './selection/selection-model.js';
 export type { SelectionModel, SelectionState, SelectionChange } from './selection/selection-model.js';

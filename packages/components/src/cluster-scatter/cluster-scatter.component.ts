@@ -31,6 +31,7 @@ import { OutlineController } from '../controllers/outline-controller.js';
 import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
 import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
 import styles from './cluster-scatter.styles.js';
+import { CLUSTER_SCATTER_PROPERTIES } from './cluster-scatter.properties.js';
 
 
 /**
@@ -64,20 +65,8 @@ import styles from './cluster-scatter.styles.js';
  */
 export class ClusterScatter extends LitElement {
   static override styles = styles;
-  static override properties = {
-    x: { attribute: false }, y: { attribute: false }, positions: { attribute: false }, cluster: { attribute: false },
-    value: { attribute: false }, data: { attribute: false }, tokens: { attribute: false }, preambles: { attribute: false },
-    tooltipFormatter: { attribute: false },
-    xColumn: { attribute: 'x-column' }, yColumn: { attribute: 'y-column' }, clusterColumn: { attribute: 'cluster-column' },
-    tokenColumn: { attribute: 'token-column' }, preambleColumn: { attribute: 'preamble-column' },
-    pointSize: { attribute: 'point-size', type: Number }, colorScheme: { attribute: 'color-scheme' }, background: {},
-    legend: { type: Boolean, reflect: true }, dragMode: { attribute: 'drag-mode' }, transition: { type: Number },
-    interactivePoints: { attribute: 'interactive-points', type: Number }, outlines: {},
-    outlineWidth: { attribute: 'outline-width', type: Number },
-    theme: { reflect: true },
-    _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
-    _selected: { state: true }, _overlay: { state: true }, _autoOutlines: { state: true },
-  };
+  static override properties = CLUSTER_SCATTER_PROPERTIES;
+
 
   // Data properties (see the class comment): replace arrays to re-render, never edit them in place.
   declare x: Float32Array | Float64Array | null;

@@ -2,9 +2,10 @@ import type { ViewState } from '../view/view-state.js';
 
 /**
  * Fired after a frame is drawn. `pointCount`: points in the data; `drawnCount`: points this frame drew
- * (fewer while the camera moves, see `interactive-points`).
+ * (fewer while the camera moves, see `interactive-points`); `frameKind`: `'full'` when the frame drew the
+ * points, `'composite'` when it reused the cached point layer and redrew only overlays (hover ring, outlines).
  */
-export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number; drawnCount: number }>;
+export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number; drawnCount: number; frameKind: 'full' | 'composite' }>;
 
 /**
  * Fired when data or options set through properties/attributes are rejected (the plot then shows

@@ -21,7 +21,7 @@ export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   layer.setStyle({ outlineWidth: outlineCssWidth(el.outlineWidth) * size.devicePixelRatio });
   const inView = { centerX: v.centerX, centerY: v.centerY, halfWidth: size.width / 2 / v.pixelsPerUnit, halfHeight: size.height / 2 / v.pixelsPerUnit };
   layer.setDrawCount(lod.drawCount(p.n, inView, p));
-  el.frame = layer.renderer.render().then(() => void el.emit('cluster-scatter-render', { pointCount: p.n, drawnCount: layer.drawnCount }), () => undefined);
+  el.frame = layer.renderer.render().then(() => void el.emit('cluster-scatter-render', { pointCount: p.n, drawnCount: layer.drawnCount, frameKind: layer.lastFrameKind }), () => undefined);
 }
 
 /** The outline width in CSS px to draw: the attribute when valid (>= 0, finite), else the default 2. */

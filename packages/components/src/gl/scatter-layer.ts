@@ -7,6 +7,9 @@ import { gatherRows } from './draw-order.js';
 import { cellsStillValid, prefixEnd, spatialOrder, visibleRanges, type SpatialOrder } from './spatial-order.js';
 import { createOutlinesCommand } from './outlines-command.js';
 import { outlineQuads } from './outline-quads.js';
+import { createPointLayerCache, type FrameKind, type PointLayerCache } from './point-layer-cache.js';
+
+export type { FrameKind } from './point-layer-cache.js';
 
 /** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
 export interface PixelImage {
@@ -17,7 +20,9 @@ export interface PixelImage {
 
 /**
  * Everything GL a scatter plot needs: a renderer, the point buffers and the points command.
- * Knows nothing about lit or the DOM beyond its canvas. State setters do not draw; call
+ * Knows nothing about lit or the DOM beyond its canvas. The points are drawn into a cached layer only when
+ * something they depend on changed; other frames reuse it and redraw just the overlays (see
+ * {@link ScatterLayer.lastFrameKind}). State setters do not draw; call
  * `renderer.render()` (scheduled) or {@link ScatterLayer.readPixels} (immediate).
  */
 export interface ScatterLayer {
@@ -52,6 +57,17 @@ export interface ScatterLayer {
   readonly drawnCount: number;
   /** Points submitted to WebGL by the last frame (≤ drawnCount; fewer when culled to the view). */
   readonly submittedCount: number;
+  /**
+   * `'full'` when the last frame drew the points (into the plot's cached layer, see point-layer-cache.ts),
+   * `'composite'` when it reused the cached layer and drew only the overlays (outlines, hover ring): frames
+   * changing nothing but the highlight, ring colour or outlines. drawnCount/submittedCount describe the
+   * last full frame.
+   */
+  readonly lastFrameKind: FrameKind;
+  /** Frames so far that drew the points (a counter: composite frames leave it unchanged). */
+  readonly pointFrames: number;
+  /** Forgets the cached point layer so the next frame draws all points again (e.g. to time a full frame). */
+  invalidate(): void;
   /** Point diameter in device pixels. */
   setPointSize(devicePixels: number): void;
   /** Clear colour, RGBA in [0, 1] (premultiplied by the caller if translucent). */
@@ -123,11 +139,12 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   let outlineColor: [number, number, number, number] = [0, 0, 0, 0];
   const gather = <T extends Float32Array | Uint8Array>(values: T, width: number): T => gatherRows(values, order?.order ?? null, width);
 
-  renderer.onFrame(() => {
-    before?.();
-    regl.clear({ color: background, depth: 1 });
-    props.first = 0;
-    props.count = drawCount === null ? buffers.count : Math.min(buffers.count, order ? prefixEnd(order, drawCount) : drawCount);
+  const cache: PointLayerCache = createPointLayerCache(regl);
+  let version = 0; // bumped by every upload the points pass reads
+  let frameKind: FrameKind = 'full';
+  let pointFrames = 0;
+  /** The points pass (into the cache's framebuffer): all drawn points, or only the cells meeting the view. */
+  const drawPointLayer = () => {
     drawn = props.count;
     if (props.count > 0 && order && culling && props.morph >= 1) {
       // Submit only the cells meeting the view (plus a point radius): visible rel = offset ± (1 + r) / scale.
@@ -142,6 +159,20 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       submitted = props.count;
       if (props.count > 0) drawPoints(props);
     }
+  };
+
+  renderer.onFrame(() => {
+    before?.();
+    props.first = 0;
+    props.count = drawCount === null ? buffers.count : Math.min(buffers.count, order ? prefixEnd(order, drawCount) : drawCount);
+    const gl = renderer.gl;
+    const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
+    // Everything the points pass depends on; an equal key reuses the cached layer (hover/outline-only frames).
+    const key = [version, w, h, props.count, ...props.offset, ...props.offsetLo, ...props.scale, props.pointSize, props.morph,
+      props.focusRank, props.selectionActive, props.dimAlpha, ...background];
+    frameKind = cache.update(key, w, h, background, drawPointLayer);
+    if (frameKind === 'full') pointFrames++;
+    cache.composite();
     if (outlineCount > 0 && outlineWidth > 0) {
       drawOutlines({ offset: props.offset, offsetLo: props.offsetLo, scale: props.scale, width: outlineWidth, color: outlineColor, count: outlineCount });
     }
@@ -157,6 +188,7 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
   buffers.setColors(new Uint8Array(4));
   drawPoints({ ...props, offset: [4, 4], count: 1 });
   buffers.setPositions(new Float32Array(0));
+  cache.composite(); // likewise links the copy program (draws a 1×1 transparent texture; every frame overwrites it)
 
   return {
     renderer,
@@ -166,19 +198,31 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
     get submittedCount() {
       return submitted;
     },
+    get lastFrameKind() {
+      return frameKind;
+    },
+    get pointFrames() {
+      return pointFrames;
+    },
+    invalidate() {
+      cache.invalidate();
+    },
     setPoints(rel, rgba, lo = null) {
       const n = rel.length / 2;
       if (lodBudget > 0 && n > lodBudget) order = spatialOrder(rel, lodBudget);
       else order = lodBudget <= 0 && n >= FULL_CULL_MIN ? spatialOrder(rel, n, 32, 1.25, undefined, false) : null;
       culling = order !== null;
+      version++;
       buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
       buffers.setColors(gather(rgba, 4));
     },
     setPositions(rel, lo = null) {
       culling = order !== null && cellsStillValid(order, rel);
+      version++;
       buffers.setPositions(gather(rel, 2), lo && gather(lo, 2));
     },
     setColors(rgba) {
+      version++;
       buffers.setColors(gather(rgba, 4));
     },
     setView(uniforms) {
@@ -202,12 +246,15 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       props.pointSize = devicePixels;
     },
     setPrevPositions(rel) {
+      version++;
       buffers.setPrevPositions(gather(rel, 2));
     },
     setRanks(rank) {
+      version++;
       buffers.setRanks(gather(rank, 1));
     },
     setStates(state) {
+      version++;
       buffers.setStates(gather(state, 1));
     },
     setStyle(style) {
@@ -241,6 +288,7 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       return { width, height, data };
     },
     toPNG() {
+      cache.invalidate(); // an export draws the points afresh
       renderer.renderNow();
       return new Promise((resolve, reject) =>
         canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG(): the canvas is empty'))), 'image/png'),
@@ -251,6 +299,7 @@ export function createScatterLayer(canvas: HTMLCanvasElement, options?: Renderer
       try {
         if (renderer.shared && !renderer.destroyed && !renderer.gl.isContextLost() && renderer.regl === regl) {
           buffers.destroy();
+          cache.destroy();
           outlineXY.destroy();
           outlineRGBA.destroy();
         }
