@@ -74,4 +74,7 @@ export type { UmapMethodOptions } from './methods/umap-method.js';
 export { tsne } from './tsne/tsne.js';
 export type { TsneOptions } from './tsne/tsne-options.js';
 export type { TsneResult } from './tsne/fit-tsne-job.js';
+export { TsneModel } from './tsne/tsne-model.js';
+export type { TsneModelState } from './tsne/tsne-model.js';
+export type { TsneTransformOptions } from './tsne/tsne-transform-options.js';
 export type { TsneMethodOptions } from './methods/tsne-method.js';

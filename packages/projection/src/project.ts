@@ -25,6 +25,7 @@ export interface MethodOptionsMap {
   'umap-cluster-id': UmapMethodOptions;
   'umap-centers': UmapMethodOptions;
   tsne: TsneMethodOptions;
+  'tsne-centers': TsneMethodOptions;
 }
 
 /**

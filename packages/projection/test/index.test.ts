@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 test("Object.keys(await import('@clamp-viz/projection')) lists exactly the public API", async () => {
   const api = await import('@clamp-viz/projection');
   expect(Object.keys(api).sort()).toEqual([
-    'AbortError', 'CenterReprojectionModel', 'LdaModel', 'PcaModel', 'ProjectionInputError', 'ProjectionWorker', 'UmapModel',
+    'AbortError', 'CenterReprojectionModel', 'LdaModel', 'PcaModel', 'ProjectionInputError', 'ProjectionWorker', 'TsneModel', 'UmapModel',
     'buildNeighborIndex', 'centerReprojection', 'clusterCenters', 'clusterIdVariant', 'continuity', 'createProjectionWorker',
     'createRng', 'createWorkerHost', 'evaluateProjection', 'exactKnn', 'findAbParams', 'fitLda', 'fitPca', 'forEachInRow', 'knn2d',
     'knnQuery', 'knnRecall', 'knnToCsr', 'labelAccuracy', 'lda', 'listMethods', 'nearestNeighbors', 'normal', 'pca', 'pcaCentersFit',
@@ -17,5 +17,6 @@ test('listMethods() names every registered method, the names the CLI --method ta
   const { listMethods } = await import('@clamp-viz/projection');
   expect(listMethods().map((m) => m.name)).toEqual([
     'pca', 'lda', 'pca-cluster-id', 'pca-centers', 'umap', 'umap-supervised', 'umap-cluster-id', 'umap-centers', 'tsne',
+    'tsne-centers',
   ]);
 });

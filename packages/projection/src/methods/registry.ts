@@ -19,6 +19,7 @@ const BUILT_IN: readonly MethodDefinition[] = [
   clusterIdVariant(umapMethod),
   centerReprojection(umapMethod),
   tsneMethod,
+  centerReprojection(tsneMethod),
 ];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));

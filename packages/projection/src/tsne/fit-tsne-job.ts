@@ -1,10 +1,11 @@
-import { buildNeighborIndex } from '../neighbors/neighbor-index.js';
+import { buildNeighborIndex, type NeighborIndex } from '../neighbors/neighbor-index.js';
 import { createRng } from '../random/create-rng.js';
 import type { Job } from '../runtime/job.js';
 import type { Knn, Matrix, ProgressCallback } from '../types.js';
 import { calibratePerplexity } from './perplexity-calibration.js';
 import { symmetrizeAffinities } from './symmetrize-affinities.js';
 import { pcaInitialization, randomInitialization } from './tsne-initialization.js';
+import { TsneModel } from './tsne-model.js';
 import type { TsneSettings } from './tsne-options.js';
 import { TsneStepper } from './tsne-stepper.js';
 
@@ -19,6 +20,8 @@ export interface TsneResult {
   readonly k: number;
   /** The repulsion setting used ('auto' chooses per iteration). */
   readonly negativeGradientMethod: 'auto' | 'fft' | 'exact';
+  /** The fitted model (`transform` of new points), when `model: true` was asked for. */
+  readonly model?: TsneModel;
 }
 
 /**
@@ -27,13 +30,16 @@ export interface TsneResult {
  * `earlyExaggerationIter` + `nIter` gradient-descent iterations. Yields phases 'neighbors', 'affinities', 'init',
  * 'early-exaggeration', 'optimize' (layouts every `layoutEvery` iterations and at the end of each phase).
  * Random sub-streams of `seed`: kNN, initialisation; the optimisation itself is deterministic.
- * Memory O(n·k) plus the FFT grid. Does not mutate X.
+ * Memory O(n·k) plus the FFT grid; with `s.model` the neighbour index (n·4d bytes more) is kept for the returned
+ * `TsneModel`, which also references X. Does not mutate X.
  */
 export function* fitTsneJob(X: Matrix, s: TsneSettings, onProgress?: ProgressCallback): Job<TsneResult> {
   const n = X.rows;
   yield { phase: 'neighbors', done: 0, total: 1 };
-  // Only the kNN lists are kept (not the index), and they are dropped once P exists: memory stays O(n·k).
-  let knn: Knn | undefined = buildNeighborIndex(X, { k: s.k, metric: s.metric, method: s.knnMethod, seed: s.seed, signal: s.signal, onProgress }).knn;
+  // Without a model only the kNN lists are kept (not the index), and they are dropped once P exists: memory O(n·k).
+  let index: NeighborIndex | undefined = buildNeighborIndex(X, { k: s.k, metric: s.metric, method: s.knnMethod, seed: s.seed, signal: s.signal, onProgress });
+  let knn: Knn | undefined = index.knn;
+  if (!s.model) index = undefined;
   const k = knn.k;
   yield { phase: 'neighbors', done: 1, total: 1 };
   let conditional: Float64Array | undefined = calibratePerplexity(knn.distances, n, k, s.perplexity).values;
@@ -64,5 +70,8 @@ export function* fitTsneJob(X: Matrix, s: TsneSettings, onProgress?: ProgressCal
     const withLayout = done % s.layoutEvery === 0 || phaseDone === total;
     yield withLayout ? { phase, done: phaseDone, total, layout: stepper.layout } : { phase, done: phaseDone, total };
   }
-  return { embedding: stepper.layout, klDivergence: kl, perplexity: s.perplexity, k, negativeGradientMethod: s.negativeGradientMethod };
+  const result = { embedding: stepper.layout, klDivergence: kl, perplexity: s.perplexity, k, negativeGradientMethod: s.negativeGradientMethod };
+  if (!index) return result;
+  const state = { embedding: stepper.layout, nSamples: n, nFeatures: X.cols, k, metric: s.metric, knnMethod: index.method, seed: s.seed };
+  return { ...result, model: new TsneModel(state, X, index) };
 }

@@ -40,6 +40,12 @@ export interface TsneOptions {
   seed?: number;
   /** Iterations between intermediate layouts sent to `onLayout` (integer ≥ 1). Default 5. */
   layoutEvery?: number;
+  /**
+   * Return `result.model` (a `TsneModel` whose `transform` embeds new points). Default false: the neighbour index
+   * is then dropped as soon as the affinities exist (memory O(n·k) during the optimisation); with true it is kept
+   * for the model (plus about n·4d bytes, e.g. 307 MB at 100k × 768).
+   */
+  model?: boolean;
   signal?: AbortSignal;
   /** Phases 'neighbors', 'affinities', 'init', 'early-exaggeration', 'optimize'. */
   onProgress?: ProgressCallback;
@@ -67,6 +73,7 @@ export interface TsneSettings {
   readonly knnMethod: 'auto' | 'exact' | 'nn-descent';
   readonly seed: number;
   readonly layoutEvery: number;
+  readonly model: boolean;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -111,6 +118,7 @@ export function resolveTsneOptions(X: Matrix, options: TsneOptions): TsneSetting
   if (ngm !== 'auto' && ngm !== 'fft' && ngm !== 'exact') throw new ProjectionInputError('negativeGradientMethod', ngm, "must be 'auto', 'fft' or 'exact'");
   const knnMethod = options.knnMethod ?? 'auto';
   if (knnMethod !== 'auto' && knnMethod !== 'exact' && knnMethod !== 'nn-descent') throw new ProjectionInputError('knnMethod', knnMethod, "must be 'auto', 'exact' or 'nn-descent'");
+  if (options.model !== undefined && typeof options.model !== 'boolean') throw new ProjectionInputError('model', options.model, 'must be a boolean');
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new ProjectionInputError('onProgress', options.onProgress, 'must be a function');
   if (options.onLayout !== undefined && typeof options.onLayout !== 'function') throw new ProjectionInputError('onLayout', options.onLayout, 'must be a function');
   return {
@@ -130,6 +138,7 @@ export function resolveTsneOptions(X: Matrix, options: TsneOptions): TsneSetting
     knnMethod,
     seed: seedOption(options.seed),
     layoutEvery: integerOption('layoutEvery', options.layoutEvery, 5, 1),
+    model: options.model ?? false,
     signal: signalOption(options.signal),
   };
 }

@@ -11,7 +11,8 @@ import { resolveTsneOptions, type TsneOptions } from './tsne-options.js';
  * n/exaggeration, momentum 0.8, gains, step clip 5; repulsion by FFT-accelerated interpolation (FIt-SNE) or exact
  * O(n²), whichever is cheaper per iteration. Runs on the calling thread; use `project({method: 'tsne'})` or a Worker to stay
  * responsive. Cost: kNN + O(nk·iterations) calibration + 750 × (O(nk) + O(n + N² log N)). Memory O(n·k).
- * Deterministic for a `seed`. Does not mutate X.
+ * Deterministic for a `seed`. Does not mutate X. With `model: true`, `result.model` is a `TsneModel` whose `transform`
+ * embeds new rows against the layout as openTSNE does (it keeps the neighbour index and a reference to X).
  * @throws ProjectionInputError for bad input (perplexity ≥ n, fewer than 2 rows, non-finite X, unknown options
  *   values); AbortError when `signal` aborts (with the last layout).
  */
