@@ -290,4 +290,11 @@ describe("project({method: 'tsne'}) and 'tsne-centers'", () => {
     expect(r.embedding.every(Number.isFinite)).toBe(true);
     expect(labelAccuracy(r.embedding, labels, { k: 15 })).toBeGreaterThan(0.95);
   });
+
+  test("projectSync(X, {method: 'tsne-centers'}) with the default perplexity works on 12 centers (lowered to 11/3 as openTSNE does)", () => {
+    const { X, labels } = blobs();
+    const r = projectSync(X, { method: 'tsne-centers', clusters: labels, seed: 2, ...SHORT });
+    expect(r.embedding.every(Number.isFinite)).toBe(true);
+    expect(labelAccuracy(r.embedding, labels, { k: 15 })).toBeGreaterThan(0.95);
+  });
 });

@@ -152,6 +152,14 @@ describe('tsne bad and degenerate input', () => {
     expect(r.k).toBe(59);
   });
 
+  test('tsne with the default perplexity on 20 rows (< 30) lowers it to 19/3 instead of failing; an explicit 30 is rejected', () => {
+    const small = { data: X.data.subarray(0, 20 * 5), rows: 20, cols: 5 };
+    const r = tsne(small, { seed: 1, earlyExaggerationIter: 10, nIter: 10 });
+    expect(r.perplexity).toBeCloseTo(19 / 3, 12);
+    expect(r.embedding.every(Number.isFinite)).toBe(true);
+    expect(() => tsne(small, { perplexity: 30 })).toThrow(/perplexity = 30: must be < the number of rows n = 20/);
+  });
+
   test('tsne on duplicated points keeps every copy next to its twin and stays finite', () => {
     const d = 5;
     const data = new Float32Array(120 * d);

@@ -6,7 +6,11 @@ import type { Matrix, ProgressCallback } from '../types.js';
 
 /** Options of `tsne` (openTSNE `TSNE` parameter names camelCased in brackets; defaults are openTSNE 1.0's). */
 export interface TsneOptions {
-  /** [`perplexity`] > 0 and < n. Default 30. Reduced to (n − 1)/3 when 3·perplexity > n − 1, as openTSNE does. */
+  /**
+   * [`perplexity`] > 0. Default 30. Reduced to (n − 1)/3 when 3·perplexity > n − 1, as openTSNE does. An explicit
+   * perplexity ≥ n is rejected (it is almost certainly a mistake); the default is reduced silently, so small inputs
+   * (e.g. the cluster means of center reprojection) work without options, as in openTSNE.
+   */
   perplexity?: number;
   /** [`early_exaggeration_iter`] integer ≥ 0. Default 250. */
   earlyExaggerationIter?: number;
@@ -93,7 +97,7 @@ export function resolveTsneOptions(X: Matrix, options: TsneOptions): TsneSetting
   const n = X.rows;
   if (n < 2) throw new ProjectionInputError('X.rows', n, 't-SNE needs at least 2 rows');
   let perplexity = numberOption('perplexity', options.perplexity, 30, (v) => v > 0, 'must be a finite number > 0');
-  if (perplexity >= n) {
+  if (options.perplexity !== undefined && perplexity >= n) {
     throw new ProjectionInputError('perplexity', perplexity, `must be < the number of rows n = ${n} (openTSNE uses about 3·perplexity neighbours)`, 'perplexity-too-large');
   }
   if (3 * perplexity > n - 1) perplexity = (n - 1) / 3;
