@@ -89,7 +89,7 @@ describe('generateNotebookDataset', () => {
     }
   });
 
-  test('generateNotebookDataset() rows are nearer their own cluster centroid than other clusters (geometry follows the labels)', () => {
+  test('generateNotebookDataset() rows are mostly nearest their own cluster centroid (geometry follows the labels; clusters overlap at their edges)', () => {
     const { data, rows, cols } = ds.matrix;
     const ids = [...new Set(ds.clusterIds)];
     const index = new Map(ids.map((c, i) => [c, i]));
@@ -116,7 +116,8 @@ describe('generateNotebookDataset', () => {
       }
       if (best === index.get(ds.clusterIds[i])) correct++;
     }
-    expect(correct / sample).toBeGreaterThan(0.8);
+    // v1 (separate blobs) gave 0.99; overlapping clusters give about 0.75, label noise alone would give ~1/300.
+    expect(correct / sample).toBeGreaterThan(0.65);
   });
 });
 

@@ -34,9 +34,9 @@ export interface NotebookDataset {
 
 export const NOTEBOOK_DATASET_DEFAULTS = Object.freeze({ preambles: 250, seed: 1871, dims: 768, guessesPerPreamble: 40 });
 
-/** Isotropic noise per dimension, per-preamble shared offset per dimension, relative rogue-dim jitter. */
+/** Isotropic noise per dimension, per-preamble offset per dimension (on top of its frame's shift), relative rogue-dim jitter. */
 const NOISE = 0.22;
-const PREAMBLE = 0.2;
+const PREAMBLE = 0.05;
 const ROGUE_JITTER = 0.03;
 /** Chance that a token lands in the neighbouring cluster of its family (context shifts it). */
 const SHIFT = 0.12;
@@ -45,8 +45,11 @@ const SHIFT = 0.12;
  * Generates the default dataset of clamp-viz: a seeded stand-in for the notebook's pythia-160m layer-7
  * embeddings of each preamble's top-40 next-token guesses, clustered by a 300-component Bayesian GMM.
  *
- * About 300 clusters of very different sizes (token frequencies are Zipf-like), cluster means near a
- * 48-dimensional subspace, anisotropic clusters, 4 rogue dimensions shared by all rows, and a shared
+ * About 300 clusters of very different sizes (token frequencies are Zipf-like) that overlap like touching
+ * mixture components: their means follow curved family filaments on a low-dimensional manifold (see
+ * `buildGeometry`), so the 15-NN graph is one connected component and about 70 % of a row's 15 nearest
+ * neighbours share its cluster id (not ~97 % as for isolated blobs). Anisotropic clusters, 4 rogue
+ * dimensions shared by all rows, a context shift shared by preambles of one frame plus a small
  * offset per preamble. The notebook's sentence "Students were outraged over the administration's new"
  * is always included. Deterministic for `seed` within one JavaScript engine.
  *
@@ -61,7 +64,7 @@ export function generateNotebookDataset(options: NotebookDatasetOptions = {}): N
   const root = syntheticRng(o.seed);
   const vocab = buildVocabulary(root.fork(1));
   checkInt('guessesPerPreamble', o.guessesPerPreamble, 1, vocab.tokens.length);
-  const geometry = buildGeometry(vocab, o.dims, root.fork(2));
+  const geometry = buildGeometry(vocab, o.dims, FRAMES.length, root.fork(2));
   const chosen = choosePreambles(o.preambles, root.fork(3));
   const guessRng = root.fork(4);
   const noise = root.fork(5);
@@ -77,7 +80,7 @@ export function generateNotebookDataset(options: NotebookDatasetOptions = {}): N
   const frameWeights = new Map<number, Float64Array>();
   const offset = new Float64Array(d);
   const acc = new Float64Array(d);
-  const { clusterMeans, tokenOffsets, axes, rogueDims, rogueValues } = geometry;
+  const { clusterMeans, tokenOffsets, axes, frameShifts, rogueDims, rogueValues } = geometry;
   const A = axes.length / (vocab.clusterCount * d);
   const z = new Float64Array(A);
 
@@ -86,7 +89,7 @@ export function generateNotebookDataset(options: NotebookDatasetOptions = {}): N
     let base = frameWeights.get(frame);
     if (!base) frameWeights.set(frame, (base = frameTokenWeights(FRAMES[frame], vocab)));
     const tokens = sampleGuesses(base, vocab, k, guessRng);
-    for (let j = 0; j < d; j++) offset[j] = PREAMBLE * noise.normal();
+    for (let j = 0; j < d; j++) offset[j] = frameShifts[frame * d + j] + PREAMBLE * noise.normal();
     for (let g = 0; g < k; g++) {
       const row = p * k + g;
       const t = tokens[g];
