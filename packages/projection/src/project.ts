@@ -6,6 +6,8 @@ import type { PcaOptions } from './methods/pca.js';
 import type { LdaOptions } from './methods/lda.js';
 import type { UmapMethodOptions } from './methods/umap-method.js';
 import type { TsneMethodOptions } from './methods/tsne-method.js';
+import type { TrimapMethodOptions } from './methods/trimap-method.js';
+import type { PacmapMethodOptions } from './methods/pacmap-method.js';
 import { withClusterIdColumn } from './methods/cluster-id-column.js';
 import { clusterIdColumnOptions, withoutClusterIdOptions } from './methods/cluster-id-variant.js';
 import { signalOption } from './options.js';
@@ -26,6 +28,10 @@ export interface MethodOptionsMap {
   'umap-centers': UmapMethodOptions;
   tsne: TsneMethodOptions;
   'tsne-centers': TsneMethodOptions;
+  trimap: TrimapMethodOptions;
+  'trimap-cluster-id': TrimapMethodOptions;
+  pacmap: PacmapMethodOptions;
+  'pacmap-cluster-id': PacmapMethodOptions;
 }
 
 /**

@@ -7,6 +7,8 @@ import { centerReprojection } from './center-reprojection.js';
 import { pcaCentersFit } from './center-pca.js';
 import { umapMethod, umapSupervisedMethod } from './umap-method.js';
 import { tsneMethod } from './tsne-method.js';
+import { trimapMethod } from './trimap-method.js';
+import { pacmapMethod } from './pacmap-method.js';
 
 /** The built-in methods, in `listMethods()` order. A new method adds its definition here. */
 const BUILT_IN: readonly MethodDefinition[] = [
@@ -20,6 +22,10 @@ const BUILT_IN: readonly MethodDefinition[] = [
   centerReprojection(umapMethod),
   tsneMethod,
   centerReprojection(tsneMethod),
+  trimapMethod,
+  clusterIdVariant(trimapMethod),
+  pacmapMethod,
+  clusterIdVariant(pacmapMethod),
 ];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));
