@@ -205,3 +205,52 @@ export const Themes: Story = {
     await expect(rgbAt(custom, 1, 1)).toEqual([0x00, 0x2b, 0x36]);
   },
 };
+
+export const ValueColumnRank: Story = {
+  name: 'Continuous colour from a numeric Arrow column (value-column), legend ramp',
+  parameters: { docs: { description: { story: "An Arrow `Table` with each guess's rank within its preamble (`rank`, Int32: 0 = most likely) and its cluster `probability`; `value-column=\"rank\"` with `color-scheme=\"magma\"` and the legend, which shows a min→max ramp. The check: the ramp names the column and its range from the data; a last-ranked guess is drawn magma(1); switching to `probability` relabels the ramp; a text column or a missing one is rejected with an error naming it." } } },
+  render: (_, ctx) => {
+    const { ds, pca } = loaded(ctx);
+    const n = ds.clusterIds.length;
+    const rank = new Int32Array(n);
+    for (let i = 1; i < n; i++) rank[i] = ds.preambles[i] === ds.preambles[i - 1] ? rank[i - 1]! + 1 : 0;
+    const table = tableFromArrays({
+      pca_x: Float32Array.from({ length: n }, (_, i) => pca[2 * i]!),
+      pca_y: Float32Array.from({ length: n }, (_, i) => pca[2 * i + 1]!),
+      cluster_id: ds.clusterIds,
+      guess: ds.guesses,
+      rank,
+      probability: ds.probabilities,
+    });
+    return html`<cluster-scatter style=${style} x-column="pca_x" y-column="pca_y" token-column="guess" value-column="rank" color-scheme="magma" legend point-size="5" .data=${table}></cluster-scatter>`;
+  },
+  play: async (ctx) => {
+    const el = scatterOf(ctx.canvasElement);
+    await el.renderComplete;
+    await expect(el.error).toBeNull();
+    const table = el.data!;
+    const rank = table.getChild('rank')!.toArray() as Int32Array;
+    const maxRank = Math.max(...rank);
+    const ramp = () => el.shadowRoot!.querySelector('[part=legend-ramp]');
+    await expect(ramp()?.getAttribute('aria-label')).toMatch(new RegExp(`^rank: 0 to ${maxRank},`));
+    await expect(el.shadowRoot!.querySelector('[part=legend-max]')!.textContent).toBe(String(maxRank));
+    const magma = resolveColorScheme('magma');
+    if (magma.kind !== 'continuous') throw new Error('magma is continuous');
+    const last = rank.indexOf(maxRank);
+    const p = await zoomOnto(el, last, 24);
+    await expect(rgbAt(el, p.x, p.y)).toEqual(cssRgb(magma.interpolate(1)));
+    el.valueColumn = 'probability';
+    await el.renderComplete;
+    await expect(el.error).toBeNull();
+    await expect(ramp()?.getAttribute('aria-label')).toMatch(/^probability: /);
+    el.valueColumn = 'guess';
+    await el.renderComplete;
+    await expect(el.error?.message).toMatch(/"guess".*numeric/);
+    el.valueColumn = 'nope';
+    await el.renderComplete;
+    await expect(el.error?.message).toMatch(/value-column.*nope/);
+    el.valueColumn = 'rank';
+    await el.renderComplete;
+    await expect(el.error).toBeNull();
+  },
+};

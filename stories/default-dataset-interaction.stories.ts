@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import '@clamp-viz/components/cluster-scatter.js';
-import { ClusterScatterInputError, type ClusterScatterSelectEvent } from '@clamp-viz/components';
+import { ClusterScatterInputError, HOVER_ANNOUNCE_MS, type ClusterScatterSelectEvent } from '@clamp-viz/components';
 import { loadLayouts, type Loaded } from './fixtures/default-dataset.js';
 import {
   click, clusterCounts, drag, key, legendRows, liveText, pixelsUnlike, pointer, rowsInBox, rowsOfCluster, scatterOf, sleep, squarePath, tooltipOf,
@@ -267,6 +267,7 @@ export const Accessibility: Story = {
     await expect(document.activeElement === el || el.matches(':focus')).toBe(true);
     const p = el.pointPosition(5)!;
     pointer(el, 'pointermove', p.x, p.y);
+    await sleep(HOVER_ANNOUNCE_MS + 50); // hover announcements are debounced
     await el.updateComplete;
     await expect(liveText(el)).toContain(ds.guesses[el.hovered]!);
     el.select([1, 2, 3]);

@@ -5,7 +5,7 @@ import '@clamp-viz/components/cluster-scatter.js';
 import { categoricalColor, createSelectionModel, type ClusterOutline } from '@clamp-viz/components';
 import { distinctPreambles, loadLayouts, rowsOfPreamble, subset, type Loaded } from './fixtures/default-dataset.js';
 import {
-  allScatters, clusterCounts, drag, pixelsChanged, pixelsUnlike, pointer, rgbAt, rgbOf, rowsOfCluster, scatterOf, sleep, squarePath, tooltipOf, zoomOnto,
+  allScatters, clusterCounts, drag, pixelsChanged, pixelsUnlike, pointer, preferReducedMotion, rgbAt, rgbOf, rowsOfCluster, scatterOf, sleep, squarePath, tooltipOf, zoomOnto,
 } from './fixtures/play-helpers.js';
 
 /**
@@ -18,13 +18,6 @@ type Story = StoryObj;
 
 const loaded = (ctx: { loaded: Record<string, unknown> }) => ctx.loaded as unknown as Loaded;
 const style = 'display:block;width:560px;height:400px';
-
-/** Replaces `matchMedia` so `(prefers-reduced-motion: reduce)` matches, until the returned function is called. */
-function preferReducedMotion(): () => void {
-  const original = window.matchMedia;
-  window.matchMedia = (q: string) => ({ ...original.call(window, q), matches: q.includes('prefers-reduced-motion') || original.call(window, q).matches });
-  return () => void (window.matchMedia = original);
-}
 
 export const MorphPcaToLda: Story = {
   name: 'Morph between methods (PCA ⇄ PCA of cluster centres)',

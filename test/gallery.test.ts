@@ -1,13 +1,17 @@
 // The README's first command, checked end to end: the gallery page loads the default dataset with
 // @clamp-viz/io, projects it with PCA in a Web Worker and draws coloured points. A real Chromium
 // takes a screenshot (the workspace is built by test/global-setup.ts), and the screenshot's pixels are counted.
-// The second test checks the linked views: two methods over the same rows share one selection model.
+// The second test checks the linked views: two methods over the same rows share one selection model, which the
+// one-sentence view mirrors, and the colour control recolours every plot.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
 import { startGallery } from '../scripts/demo.mjs';
+// Pure colour functions of the component (no DOM): the expected colours of the colour control.
+import { resolveColorScheme } from '../packages/components/src/color/color-scheme.js';
+import { pointColors } from '../packages/components/src/color/point-colors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let server: { url: string; close: () => Promise<void> };
@@ -86,7 +90,7 @@ test('the gallery shows the default dataset projected with PCA as points coloure
   await page.close();
 });
 
-test('the gallery links two methods through one selection model: a lasso in the pca-centers view selects the same rows in the PCA view', async () => {
+test('the gallery links two methods through one selection model (a lasso in the pca-centers view selects the same rows in the PCA view, the sentence view mirrors it) and the colour control recolours every plot', async () => {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -144,6 +148,54 @@ test('the gallery links two methods through one selection model: a lasso in the 
   expect(sentence.linked).toEqual(sentence.main);
   expect(sentence.preamble).toContain("Students were outraged over the administration's new");
   expect(sentence.token).toBe(sentence.third);
+
+  // The one-sentence view mirrors the shared selection: the clicked guess and a row of it selected elsewhere.
+  const mirrored = await page.evaluate(() => {
+    const small = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!;
+    const afterClick = Array.from(small.selection);
+    const marked = [...document.querySelectorAll('#sentence-guesses li')].map((li) => li.getAttribute('aria-selected'));
+    const row = main.selection[0]!;
+    const outside = Array.from(main.preambles!).findIndex((p) => p !== main.preambles![row]);
+    main.select([outside, row - 2, row]); // rows 1 and 3 of the sentence (guesses are consecutive rows)
+    return { afterClick, marked: marked.map((m, k) => (m === 'true' ? k : -1)).filter((k) => k >= 0), later: Array.from(small.selection) };
+  });
+  expect(mirrored.afterClick).toEqual([2]);
+  expect(mirrored.marked).toEqual([2]);
+  expect(mirrored.later).toEqual([0, 2]);
+
+  // The colour control applies a scheme to all three plots; the big plot draws each row in the scheme's
+  // colour of its cluster id and the guess swatches match, as pointColors computes them.
+  await page.click('#clear');
+  await page.selectOption('#color', 'magma');
+  const colour = await page.evaluate(async () => {
+    const els = ['#scatter', '#linked', '#sentence-plot'].map((s) => document.querySelector<HTMLElementTagNameMap['cluster-scatter']>(s)!);
+    const [main, linked, small] = els as [HTMLElementTagNameMap['cluster-scatter'], HTMLElementTagNameMap['cluster-scatter'], HTMLElementTagNameMap['cluster-scatter']];
+    await Promise.all(els.map((el) => el.renderComplete));
+    const img = main.readPixels()!;
+    const s = img.width / main.clientWidth;
+    const samples: [number, number, number, number][] = [];
+    for (let i = 0; i < main.pointCount; i += 7) {
+      const p = main.pointPosition(i)!;
+      const o = 4 * (Math.floor(p.y * s) * img.width + Math.floor(p.x * s)); // the device pixel under the centre
+      if (p.x > 1 && p.y > 1 && p.x < main.clientWidth - 1 && p.y < main.clientHeight - 1) samples.push([i, img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]);
+    }
+    const swatches = [...document.querySelectorAll<HTMLElement>('#sentence-guesses li .swatch')].map((e) => getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number));
+    return {
+      schemes: els.map((el) => el.colorScheme), cluster: Array.from(main.cluster!), small: Array.from(small.cluster!), samples, swatches,
+      linkedLegend: linked.shadowRoot!.querySelectorAll('[part=legend-item]').length, linkedIds: linked.clusterIds.length,
+    };
+  });
+  expect(colour.schemes).toEqual(['magma', 'magma', 'magma']);
+  expect(colour.linkedLegend).toBe(colour.linkedIds);
+  const magma = resolveColorScheme('magma');
+  const expected = pointColors(colour.cluster.length, Int32Array.from(colour.cluster), null, magma).rgba;
+  const near = (a: readonly number[], b: readonly number[]) => a.every((v, c) => Math.abs(v - b[c]!) <= 2);
+  const hits = colour.samples.filter(([i, r, g, b]) => near([r, g, b], [expected[4 * i]!, expected[4 * i + 1]!, expected[4 * i + 2]!])).length;
+  // Overlapping points hide some rows; most sampled rows show their own magma colour.
+  expect(colour.samples.length).toBeGreaterThan(100);
+  expect(hits / colour.samples.length).toBeGreaterThan(0.5);
+  const small = pointColors(colour.small.length, Int32Array.from(colour.small), null, magma).rgba;
+  expect(colour.swatches).toEqual(colour.small.map((_, k) => [small[4 * k]!, small[4 * k + 1]!, small[4 * k + 2]!]));
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -8,7 +8,7 @@ import '@clamp-viz/components/cluster-scatter.js';
 import { createSelectionModel } from '@clamp-viz/components';
 import { loadDataset, NOTEBOOK_SENTENCE, type Dataset } from '@clamp-viz/io';
 import { createProjectionWorker, listMethods, type MethodOptionsMap } from '@clamp-viz/projection';
-import { showSentence } from './sentence-view.js';
+import { showSentence, type SentenceView } from './sentence-view.js';
 import { createViewProjector } from './view-projector.js';
 
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
@@ -31,7 +31,7 @@ const model = createSelectionModel();
 scatter.selectionModel = model;
 linked.selectionModel = model;
 let dataset: Dataset | undefined;
-let moveSentence: ((layout: Float32Array) => void) | undefined;
+let sentence: SentenceView | undefined;
 
 function setStatus(text: string, state?: string) {
   status.textContent = text;
@@ -55,7 +55,7 @@ const main = createViewProjector(worker, scatter, {
   done(method, seconds) {
     runButton.disabled = false;
     cancelButton.disabled = true;
-    if (scatter.positions) moveSentence?.(scatter.positions as Float32Array);
+    if (scatter.positions) sentence?.move(scatter.positions as Float32Array);
     setStatus(`${method}: ${rowsText()} projected in ${seconds.toFixed(2)} s (in a Web Worker)`, 'ready');
   },
   fail(method, e, aborted) {
@@ -113,6 +113,7 @@ function wireControls() {
     for (const el of [scatter, linked, sentencePlot]) el.theme = theme;
     document.documentElement.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
   });
+  $<HTMLSelectElement>('#color').addEventListener('change', (e) => applyColor((e.target as HTMLSelectElement).value));
   $<HTMLSelectElement>('#drag-mode').addEventListener('change', (e) => {
     const mode = (e.target as HTMLSelectElement).value as 'pan' | 'lasso' | 'rect';
     scatter.dragMode = mode;
@@ -132,6 +133,22 @@ function wireControls() {
     const n = state.selected.length;
     selectionStatus.textContent = n ? `${n.toLocaleString()} row${n === 1 ? '' : 's'} selected (highlighted in both plots)` : 'No selection';
   });
+}
+
+/**
+ * The colour control: `by-cluster` (default) is the notebook's pairing, categorical by cluster in the
+ * big plots and Tol's discrete rainbow in the one-sentence view; any other value is a `color-scheme`
+ * applied to all three plots (`continuous` = viridis over the cluster ids, like the notebook's
+ * `color="cluster_id"`; `turbo`, `magma`: other d3 interpolators over the ids).
+ */
+function applyColor(value: string) {
+  const big = value === 'by-cluster' ? 'categorical' : value;
+  scatter.colorScheme = big;
+  linked.colorScheme = big;
+  const small = value === 'by-cluster' ? 'tol-rainbow' : value;
+  if (sentence) sentence.setColorScheme(small);
+  else sentencePlot.colorScheme = small;
+  document.body.dataset.color = value;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -155,7 +172,7 @@ async function start() {
     el.tokens = dataset.guesses;
     el.preambles = dataset.preambles;
   }
-  moveSentence = showSentence(dataset, NOTEBOOK_SENTENCE, {
+  sentence = showSentence(dataset, NOTEBOOK_SENTENCE, {
     text: $('#sentence-preamble'),
     list: $<HTMLOListElement>('#sentence-guesses'),
     plot: sentencePlot,

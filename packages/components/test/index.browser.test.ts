@@ -4,9 +4,11 @@ test('@clamp-viz/components exports exactly these names and importing it defines
   const mod = await import('../src/index.js');
   expect(Object.keys(mod).sort()).toEqual([
     'AUTO_OUTLINES_WORKER_THRESHOLD',
+    'CATEGORICAL_PALETTE_SIZE',
     'ClusterScatter',
     'ClusterScatterInputError',
     'DEFAULT_INTERACTIVE_POINTS',
+    'HOVER_ANNOUNCE_MS',
     'RendererError',
     'TOL_RAINBOW_MAX',
     'WORKER_INDEX_THRESHOLD',
@@ -21,13 +23,16 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'createScatterLayer',
     'createSelectionModel',
     'defaultTooltip',
+    'generateCategoricalPalette',
     'nearestPoint',
+    'oklabDistance',
     'pointColors',
     'pointsInPolygon',
     'pointsInRect',
     'positionResiduals',
     'resolveColorScheme',
     'resolvePointData',
+    'rgbToOklab',
     'tolRainbowDiscrete',
   ]);
   expect(customElements.get('cluster-scatter')).toBeUndefined();

@@ -71,6 +71,8 @@ describe('<cluster-scatter> interaction', () => {
     const tip = el.shadowRoot!.querySelector('[part=tooltip]')!;
     expect(tip.textContent).toBe(`${EVIL}\nThe <b>cat</b> sat.\ncluster 7`);
     expect(tip.querySelector('img, b')).toBeNull(); // text, never HTML
+    await new Promise((r) => setTimeout(r, 350)); // hover announcements wait for the pointer to rest (300 ms)
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part=live]')!.textContent).toContain(EVIL);
     expect(closeTo(rgbAt(el, p.x + 7, p.y), [0x1a, 0x1a, 0x1a], 8)).toBe(true); // the ring, in the foreground colour
     expect(rgbAt(el, p.x, p.y)).toEqual(rgbOf(categoricalColor(7)));

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { categoricalColor } from '../src/color/categorical-color.js';
+import { CATEGORICAL_PALETTE_SIZE, categoricalPaletteColor } from '../src/color/categorical-palette.js';
+import { generateCategoricalPalette } from '../src/color/generate-categorical-palette.js';
+import { oklabDistance, rgbToOklab } from '../src/color/rgb-to-oklab.js';
 import { resolveColorScheme } from '../src/color/color-scheme.js';
 import { parseRgb, toHex } from '../src/color/parse-rgb.js';
 import { pointColors } from '../src/color/point-colors.js';
 import { tolRainbowDiscrete } from '../src/color/tol-rainbow-discrete.js';
 
 const rgbOf = (rgba: Uint8Array, i: number) => (rgba[4 * i]! << 16) | (rgba[4 * i + 1]! << 8) | rgba[4 * i + 2]!;
-const distance = (a: number, b: number) =>
-  Math.hypot(((a >> 16) & 255) - ((b >> 16) & 255), ((a >> 8) & 255) - ((b >> 8) & 255), (a & 255) - (b & 255));
 
 describe('tolRainbowDiscrete(n)', () => {
   test('tolRainbowDiscrete(n) returns n colours for every n in 1..23', () => {
@@ -32,23 +33,54 @@ describe('tolRainbowDiscrete(n)', () => {
 });
 
 describe('categoricalColor(id)', () => {
-  test('categoricalColor(id) gives 300 consecutive ids at least 250 distinct colours', () => {
-    const colors = new Set(Array.from({ length: 300 }, (_, id) => categoricalColor(id)));
-    expect(colors.size).toBeGreaterThanOrEqual(250);
-  });
-
-  test('categoricalColor(id) keeps the first 12 ids well apart (RGB distance ≥ 40)', () => {
+  const minPairwise = (colors: number[]) => {
+    const lab = colors.map(rgbToOklab);
     let min = Infinity;
-    for (let a = 0; a < 12; a++) for (let b = a + 1; b < 12; b++) min = Math.min(min, distance(categoricalColor(a), categoricalColor(b)));
-    expect(min).toBeGreaterThanOrEqual(40);
+    for (let a = 0; a < lab.length; a++) {
+      for (let b = a + 1; b < lab.length; b++) {
+        const [p, q] = [lab[a]!, lab[b]!];
+        min = Math.min(min, Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]));
+      }
+    }
+    return min;
+  };
+
+  test('categoricalColor(id) keeps ids 0–299 at least ΔE 0.04 apart in OKLab (ids 0 and 144 no longer near-equal)', () => {
+    expect(minPairwise(Array.from({ length: 300 }, (_, id) => categoricalColor(id)))).toBeGreaterThanOrEqual(0.04);
+    expect(oklabDistance(categoricalColor(0), categoricalColor(144))).toBeGreaterThanOrEqual(0.04);
   });
 
-  test('categoricalColor(id) handles negative and large ids with valid 24-bit colours', () => {
-    for (const id of [-1, -2, -300, 255, 256, 1_000_000, 2_147_483_647, -2_147_483_648]) {
+  test('categoricalColor(id) keeps the first 12 ids far apart (ΔE ≥ 0.15)', () => {
+    expect(minPairwise(Array.from({ length: 12 }, (_, id) => categoricalColor(id)))).toBeGreaterThanOrEqual(0.15);
+  });
+
+  test('categoricalColor(id) stays in the lightness band that reads on white and on #121212 (OKLab L 0.49–0.83)', () => {
+    for (let id = -20; id < 700; id++) {
+      const [L] = rgbToOklab(categoricalColor(id));
+      expect(L, `id ${id}`).toBeGreaterThanOrEqual(0.42);
+      expect(L, `id ${id}`).toBeLessThanOrEqual(0.9);
+      if (id >= 0 && id < CATEGORICAL_PALETTE_SIZE) {
+        expect(L).toBeGreaterThanOrEqual(0.49);
+        expect(L).toBeLessThanOrEqual(0.83);
+      }
+    }
+  });
+
+  test('categoricalColor(id) is stable per id: pinned values, and the table equals generateCategoricalPalette’s output', () => {
+    expect([0, 1, 2, 144, 299].map((id) => toHex(categoricalColor(id)))).toEqual(['#ec4536', '#1c3cff', '#2beb2b', '#6887ff', '#4ce1b2']);
+    const generated = generateCategoricalPalette(CATEGORICAL_PALETTE_SIZE);
+    expect(generated.map(toHex)).toEqual(Array.from({ length: CATEGORICAL_PALETTE_SIZE }, (_, k) => toHex(categoricalPaletteColor(k))));
+  });
+
+  test('categoricalColor(id) handles negative and large ids with valid 24-bit colours differing from the table entry they reuse', () => {
+    for (const id of [-1, -2, -300, 255, 256, 320, 641, 1_000_000, 2_147_483_647, -2_147_483_648]) {
       const c = categoricalColor(id);
       expect(Number.isInteger(c) && c >= 0 && c <= 0xffffff).toBe(true);
     }
     expect(categoricalColor(-1)).not.toBe(categoricalColor(1));
+    const size = CATEGORICAL_PALETTE_SIZE;
+    expect(oklabDistance(categoricalColor(size + 5), categoricalColor(5))).toBeGreaterThanOrEqual(0.03);
+    expect(oklabDistance(categoricalColor(-size + 5), categoricalColor(5))).toBeGreaterThanOrEqual(0.03);
   });
 });
 

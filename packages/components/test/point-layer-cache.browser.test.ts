@@ -144,9 +144,13 @@ describe('cached point layer', () => {
     layer.destroy();
   });
 
-  test('<cluster-scatter>: hovering points after the first frame composites (no point draw) and rings the hovered point; selecting redraws', async () => {
+  test('<cluster-scatter hover-dim="off">: hovering points after the first frame composites (no point draw) and rings the hovered point; selecting redraws', async () => {
     const kinds: string[] = [];
-    const el = await mount((e) => e.addEventListener('cluster-scatter-render', (ev) => kinds.push(ev.detail.frameKind)));
+    const el = await mount((e) => {
+      e.setAttribute('hover-dim', 'off'); // hover across clusters then changes only the overlay
+      e.addEventListener('cluster-scatter-render', (ev) => kinds.push(ev.detail.frameKind));
+    });
+    expect(el.hoverDim).toBe(false);
     const layer = el.layer!;
     const draws = layer.pointFrames;
     const a = el.pointPosition(4)!, b = el.pointPosition(0)!;

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { Table } from 'apache-arrow';
 import type { PointColors } from '../color/point-colors.js';
 import { GlController } from '../controllers/gl-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
@@ -20,18 +19,18 @@ import { dataToScreen, type ViewState } from '../view/view-state.js';
 import type { ClusterScatterEventMap } from './cluster-scatter.events.js';
 import { InputProblems } from './input-problems.js';
 import { overlayTemplate, type OverlayState } from './overlay-template.js';
-import { tooltipText, type TooltipFormatter } from './point-info.js';
+import { tooltipText } from './point-info.js';
+import { applyHostAria, plotLabel, plotSummary } from './describe-plot.js';
 import { exportPNG } from './export-png.js';
 import { derivePlotState, EMPTY_POINTS } from './derive-plot-state.js';
 import { movePoints, syncLayer } from './sync-layer.js';
 import { scheduleFrame } from './schedule-frame.js';
-import { NO_OUTLINES, type OutlinesSetting } from '../outline/resolve-outlines.js';
-import type { ClusterOutline } from '../outline/cluster-outline.js';
+import { NO_OUTLINES } from '../outline/resolve-outlines.js';
 import { OutlineController } from '../controllers/outline-controller.js';
 import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
 import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
 import styles from './cluster-scatter.styles.js';
-import { CLUSTER_SCATTER_PROPERTIES } from './cluster-scatter.properties.js';
+import { CLUSTER_SCATTER_PROPERTIES, type ClusterScatterSettings, type ClusterScatterState } from './cluster-scatter.properties.js';
 
 
 /**
@@ -39,9 +38,15 @@ import { CLUSTER_SCATTER_PROPERTIES } from './cluster-scatter.properties.js';
  *
  * Data (properties only, replace the array to re-render): `x`/`y` (n numbers each), or `positions`
  * (n×2 interleaved, as projections return), or `data` (an Arrow Table read through `x-column`,
- * `y-column`, `cluster-column`, `token-column`, `preamble-column`). Precedence: `data` > `positions` >
- * `x`/`y`. `cluster`: n integer ids; `value`: n numbers for continuous schemes; `tokens`/`preambles`:
- * n strings for tooltips. Inputs are never mutated. Bad input fires `cluster-scatter-error`.
+ * `y-column`, `cluster-column`, `token-column`, `preamble-column`, `value-column`). Precedence: `data` >
+ * `positions` > `x`/`y`. `cluster`: n integer ids; `value` (or `value-column`): n numbers for continuous
+ * schemes (legend: a min→max ramp); `tokens`/`preambles`: n strings for tooltips. Inputs are never
+ * mutated. Bad input or settings fire `cluster-scatter-error` (a ClusterScatterInputError naming the
+ * parameter, value and rule) and fall back to the default.
+ *
+ * Accessibility: the host gets `role="application"`, `aria-roledescription="scatter plot"`, a label and
+ * an `aria-description` summary (also `part="summary"`, the canvas's `aria-describedby`); hover is
+ * announced after the pointer rests 300 ms. `hover-dim` (default on) dims other clusters on hover.
  *
  * Interaction: drag pans (Shift+drag lassos; `drag-mode="lasso|rect"` makes plain drags select),
  * wheel/`+`/`-` zoom, arrows pan, `0` and double-click fit, click selects a point (Shift: its
@@ -55,6 +60,8 @@ import { CLUSTER_SCATTER_PROPERTIES } from './cluster-scatter.properties.js';
  * @event cluster-scatter-error - data/options rejected; `detail.error` names parameter, value, rule.
  * @csspart canvas - the WebGL canvas (`role="img"`, labelled with point and cluster counts).
  * @csspart tooltip - hover text. @csspart legend - the cluster list (`legend` attribute); rows are `legend-item`.
+ * @csspart legend-ramp - continuous colours: the ramp row (`legend-ramp-bar`, `legend-min`, `legend-max`, `legend-ramp-label`).
+ * @csspart summary - the visually hidden plot description.
  * @csspart sketch - the lasso/rectangle outline. @csspart live - the visually hidden live region. @csspart error - the error line.
  * @cssproperty --cluster-scatter-background - plot background (overridden by the `background` attribute).
  * @cssproperty --cluster-scatter-foreground - text, hover ring and lasso colour.
@@ -63,59 +70,15 @@ import { CLUSTER_SCATTER_PROPERTIES } from './cluster-scatter.properties.js';
  * @cssproperty --cluster-scatter-outline - one colour for every cluster outline (default: a 60 % shade of each cluster's colour).
  * @cssproperty --cluster-scatter-height - host height when none is set (default 400px).
  */
+// Public properties and internal state are declared in cluster-scatter.properties.ts (merged here).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface ClusterScatter extends ClusterScatterSettings, ClusterScatterState {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ClusterScatter extends LitElement {
   static override styles = styles;
   static override properties = CLUSTER_SCATTER_PROPERTIES;
 
 
-  // Data properties (see the class comment): replace arrays to re-render, never edit them in place.
-  declare x: Float32Array | Float64Array | null;
-  declare y: Float32Array | Float64Array | null;
-  declare positions: Float32Array | Float64Array | null;
-  declare cluster: Int32Array | null;
-  declare value: Float32Array | null;
-  declare data: Table | null;
-  declare tokens: ArrayLike<string> | null;
-  declare preambles: ArrayLike<string> | null;
-  /** Tooltip text of a point (default: token, preamble, cluster); shown as text, never HTML. */
-  declare tooltipFormatter: TooltipFormatter | null;
-  /** Arrow column names (attributes `x-column`, `y-column`, `cluster-column` (`''` = none), `token-column`, `preamble-column`). */
-  declare xColumn: string; declare yColumn: string; declare clusterColumn: string; declare tokenColumn: string; declare preambleColumn: string;
-  /** Point diameter in CSS pixels (attribute `point-size`, default 4). */
-  declare pointSize: number;
-  /** `'categorical'` (default), `'tol-rainbow'`, `'continuous'` or a d3 interpolator name. */
-  declare colorScheme: string;
-  /** Any CSS colour; `''` (default) uses `--cluster-scatter-background`. */
-  declare background: string;
-  /** Shows the cluster legend (boolean attribute). */
-  declare legend: boolean;
-  /** What plain drags do: `'pan'` (default), `'lasso'` or `'rect'`. */
-  declare dragMode: 'pan' | 'lasso' | 'rect';
-  /** Morph duration in ms when new coordinates keep the row count (default 0: jump). */
-  declare transition: number;
-  /** `'light'` (default), `'dark'` or `'auto'` (follows prefers-color-scheme, repainting when it changes). */
-  declare theme: string;
-  /**
-   * Level of detail (attribute `interactive-points`, default 30000): while the camera moves, draw about
-   * this many points inside the view (a fixed seeded random sample), then all points 150 ms after it
-   * stops. 0 = always draw everything.
-   */
-  declare interactivePoints: number;
-  /**
-   * Cluster outlines, drawn as `outline-width` lines in a darker shade of the cluster colour (or
-   * `--cluster-scatter-outline`): given polygons (`{clusterId, rings}[]`, data coordinates), `'auto'`
-   * (attribute `outlines="auto"`: concave hull of each cluster's 80 % density core, computed in a
-   * Worker for large data) or null (default).
-   */
-  declare outlines: OutlinesSetting;
-  /** Outline line width in CSS pixels (attribute `outline-width`, default 2; 0 hides outlines). */
-  declare outlineWidth: number;
-  /** @internal */ declare _error: Error | null;
-  /** @internal */ declare _hovered: number;
-  /** @internal */ declare _focusRank: number;
-  /** @internal */ declare _hidden: ReadonlySet<number>;
-  /** @internal */ declare _selected: Uint32Array;
-  /** @internal Hulls of `outlines="auto"` for the current data; null while computed in a Worker. */ declare _autoOutlines: ClusterOutline[] | null;
   declare private _overlay: Omit<OverlayState, 'tooltip'>;
 
   readonly resizer = new ResizeController(this, () => this.refreshView());
@@ -152,8 +115,8 @@ export class ClusterScatter extends LitElement {
     super();
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
     this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
-    Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
-    Object.assign(this, { pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2 });
+    Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble', valueColumn: '' });
+    Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2 });
     Object.assign(this, { _error: null, _autoOutlines: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refreshView(false));
@@ -201,7 +164,7 @@ export class ClusterScatter extends LitElement {
 
   /** Moves the points without replacing the data (live layouts): `xy` is n×2; see README. O(n), no mutation. */
   updatePositions(xy: Float32Array | Float64Array): void {
-    movePoints(this, xy, this.picking);
+    movePoints(this, xy, this.picking, this.problems);
   }
 
   /** Fits the view to the data bounds again (also on double-click, `0` and `Home`). */
@@ -235,7 +198,10 @@ export class ClusterScatter extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.requestUpdate('x'); // re-create GL and the index after a move in the DOM
+    if (!this.hasUpdated) return;
+    // After a move in the DOM: updated() re-creates the GL layer and uploads everything; data, view,
+    // legend filters, selection and the picking index are kept. Only an abandoned 'auto' job restarts.
+    this.requestUpdate(this.outlines === 'auto' && !this._autoOutlines ? 'outlines' : undefined);
   }
 
   override disconnectedCallback(): void {
@@ -248,14 +214,14 @@ export class ClusterScatter extends LitElement {
   }
 
   protected override render() {
-    const k = this.colors.clusterIds.length;
-    const label = `Scatter plot of ${this.points.n} points in ${k} cluster${k === 1 ? '' : 's'}`;
+    const summary = plotSummary(this);
+    applyHostAria(this, summary);
     const h = this._hovered;
     const at = h >= 0 ? this.pointPosition(h) : null;
     const size = this.resizer.size;
     const tooltip = at ? { text: this.tooltipText(h), x: at.x, y: at.y, width: size.width, height: size.height } : null;
-    return html`<canvas part="canvas" role="img" aria-label=${label}></canvas>${overlayTemplate({ ...this._overlay, tooltip })}${
-      this.legend ? legendTemplate(legendItems(this.colors, this.summary), this._hidden, this.legendHandlers) : nothing
+    return html`<canvas part="canvas" role="img" aria-label=${plotLabel(this)} aria-describedby="summary"></canvas><p id="summary" part="summary" class="visually-hidden">${summary}</p>${overlayTemplate({ ...this._overlay, tooltip })}${
+      this.legend ? legendTemplate(legendItems(this.colors, this.summary), this._hidden, this.legendHandlers, this.colors.ramp, this.colors.ramp?.by === 'value' ? this.valueColumn || 'value' : 'cluster id') : nothing
     }${this._error ? html`<p part="error" role="alert">${this._error.message}</p>` : nothing}`;
   }
 
@@ -266,8 +232,10 @@ export class ClusterScatter extends LitElement {
   }
 
   private ensureLayer(): boolean {
-    if (!this.isConnected || !this.gl.ensure(this.renderRoot.querySelector('canvas'))) return false;
-    this._error = this.problems.first;
+    if (!this.isConnected) return false;
+    const created = this.gl.ensure(this.renderRoot.querySelector('canvas'));
+    if (this._error !== this.problems.first) this._error = this.problems.first; // e.g. WebGL unavailable or lost
+    if (!created) return false;
     this.layer!.beforeFrame(themeReader(this));
     const size = this.resizer.measure();
     this.layer!.renderer.resize(size.width, size.height, size.devicePixelRatio);

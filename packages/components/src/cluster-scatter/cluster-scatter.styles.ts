@@ -104,6 +104,23 @@ export default css`
     height: 0.8em;
     border-radius: 50%;
   }
+  [part='legend-ramp'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.15em;
+    padding: 0.2em 0.3em 0.4em;
+    min-width: 8em;
+  }
+  [part='legend-ramp-bar'] {
+    height: 0.7em;
+    border-radius: 2px;
+  }
+  [part='legend-ramp-range'] {
+    display: flex;
+    justify-content: space-between;
+    gap: 1em;
+    font-variant-numeric: tabular-nums;
+  }
   [part='legend-count'] {
     margin-left: auto;
     padding-left: 1em;

@@ -1,15 +1,20 @@
 import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
 import { pointColors } from '../color/point-colors.js';
 import type { LodController } from '../controllers/lod-controller.js';
+import { DEFAULT_INTERACTIVE_POINTS } from '../gl/level-of-detail.js';
 import type { OutlineController } from '../controllers/outline-controller.js';
 import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
 import { shiftPositions } from '../data/shift-positions.js';
+import { pointValues } from '../data/point-values.js';
 import { clusterSummary } from '../legend/cluster-summary.js';
 import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
 import { checkOutlineWidth, checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
+import { checkDragMode, checkInteractivePoints, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition } from './check-settings.js';
 
+/** Properties whose change means new colours (data keys aside). */
+export const COLOR_KEYS = ['colorScheme', 'value', 'valueColumn'] as const;
 /** Properties whose change means new points. */
 export const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', 'yColumn', 'clusterColumn'] as const;
 export const EMPTY_POINTS: ResolvedPoints = { n: 0, rel: new Float32Array(0), lo: null, centerX: 0, centerY: 0, halfWidth: 0, halfHeight: 0, cluster: null };
@@ -28,7 +33,7 @@ export function derivePlotState(
   const has = (k: string) => changed.has(k);
   const p = problems;
   const dataChanged = DATA_KEYS.some(has);
-  const colorChanged = has('colorScheme') || has('value');
+  const colorChanged = COLOR_KEYS.some(has);
   if (dataChanged) {
     const prev = el.points;
     el.autoFit = true;
@@ -36,12 +41,15 @@ export function derivePlotState(
     el.morphFrom = el.transition > 0 && el.hasUpdated ? shiftPositions(prev, el.points) : null;
   }
   if (dataChanged || colorChanged) {
+    const prevIds = el.colors.clusterIds;
     const { n, cluster } = el.points;
     const scheme = p.check('color-scheme', () => resolveColorScheme(el.colorScheme), CATEGORICAL);
-    el.colors = p.check('value', () => pointColors(n, cluster, el.value, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
+    const values = p.check('value-column', () => pointValues(el), null);
+    el.colors = p.check('value', () => pointColors(n, cluster, values, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
     if (dataChanged) {
       el.summary = clusterSummary(n, cluster, el.colors.clusterIds);
-      if (el._hidden.size) el._hidden = new Set();
+      // Legend filters are ranks: they stay when the cluster ids are the same (new positions, same clusters).
+      if (el._hidden.size && !sameIds(prevIds, el.colors.clusterIds)) el._hidden = new Set();
       if (el._hovered >= n) el._hovered = -1;
     }
   }
@@ -56,9 +64,18 @@ export function derivePlotState(
   if (dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) {
     el.outlineSegments = p.check('outlines', () => resolveOutlines(el.outlines, el._autoOutlines, el.points, el.colors, el.summary), NO_OUTLINES);
   }
-  if (has('interactivePoints')) lod.budget = Math.max(0, Number(el.interactivePoints) || 0);
+  if (has('interactivePoints')) lod.budget = p.check('interactive-points', () => checkInteractivePoints(el.interactivePoints), DEFAULT_INTERACTIVE_POINTS);
+  if (has('dragMode')) p.check('drag-mode', () => checkDragMode(el.dragMode), undefined); // unknown → 'pan'
+  if (has('theme')) p.check('theme', () => checkTheme(el.theme), undefined); // unknown → light
+  if (has('transition')) p.check('transition', () => checkTransition(el.transition), undefined); // bad → jump
+  if (has('outlines')) p.check('outlines-setting', () => checkOutlinesSetting(el.outlines), undefined); // bad → none
+  if (dataChanged || ['tokens', 'preambles', 'tokenColumn', 'preambleColumn'].some(has)) p.check('texts', () => checkPointTexts(el, el.points.n), undefined);
   if (has('pointSize')) p.check('point-size', () => checkPointSize(el.pointSize), undefined);
   if (has('outlineWidth')) p.check('outline-width', () => checkOutlineWidth(el.outlineWidth), undefined);
   if (has('background')) el.backgroundRgba = p.check('background', () => resolveBackground(el.background), WHITE);
   el._error = p.first;
+}
+
+function sameIds(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }

@@ -97,7 +97,7 @@ export function onSelectionChange(el: ClusterScatter, state: SelectionState, cha
   if (change.kind === 'hover') {
     const hovered = state.hovered < el.pointCount ? state.hovered : -1;
     el._hovered = hovered;
-    if (hovered >= 0) el.announce(el.tooltipText(hovered).replace(/\n/g, ', '));
+    announceHover(el, hovered >= 0 && change.source === el ? el.tooltipText(hovered).replace(/\n/g, ', ') : null);
     el.emit('hover', { index: hovered, indices: hovered >= 0 ? Uint32Array.of(hovered) : new Uint32Array(0) });
   } else if (state.selected !== el._selected) {
     const had = el._selected.length;
@@ -107,6 +107,25 @@ export function onSelectionChange(el: ClusterScatter, state: SelectionState, cha
       el.emit('select', { indices: state.selected });
     }
   }
+}
+
+/** Delay before a hovered point is announced: moving across many points announces only where it rests. */
+export const HOVER_ANNOUNCE_MS = 300;
+const hoverTimers = new WeakMap<ClusterScatter, ReturnType<typeof setTimeout>>();
+
+/**
+ * Announces `text` in the live region after {@link HOVER_ANNOUNCE_MS} unless another hover comes
+ * first; null cancels a pending one. Only the plot under the pointer calls it with text (a linked
+ * view's hover is not announced twice).
+ */
+function announceHover(el: ClusterScatter, text: string | null): void {
+  clearTimeout(hoverTimers.get(el));
+  hoverTimers.delete(el);
+  if (text === null) return;
+  hoverTimers.set(el, setTimeout(() => {
+    hoverTimers.delete(el);
+    if (el.isConnected && el._hovered >= 0) el.announce(text);
+  }, HOVER_ANNOUNCE_MS));
 }
 
 /** Legend row handlers: hover/focus highlights a cluster, click hides or shows it (and announces it). */

@@ -3,8 +3,10 @@ import type { MorphController } from '../controllers/morph-controller.js';
 import type { SelectionController } from '../controllers/selection-controller.js';
 import { resolvePointData } from '../data/resolve-point-data.js';
 import type { ScatterLayer } from '../gl/scatter-layer.js';
+import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
-import { DATA_KEYS } from './derive-plot-state.js';
+import { COLOR_KEYS, DATA_KEYS } from './derive-plot-state.js';
+import type { InputProblems } from './input-problems.js';
 
 /**
  * `updated` of `<cluster-scatter>`: uploads to the GL layer what changed (everything when the layer
@@ -17,7 +19,7 @@ export function syncLayer(
 ): void {
   const has = (k: string) => changed.has(k);
   const dataChanged = DATA_KEYS.some(has);
-  const colorChanged = has('colorScheme') || has('value');
+  const colorChanged = COLOR_KEYS.some(has);
   if (created || dataChanged) {
     layer.setLodBudget(lod.budget);
     layer.setPoints(el.points.rel, el.colors.rgba, el.points.lo);
@@ -36,15 +38,22 @@ export function syncLayer(
   } else if (colorChanged) layer.setColors(el.colors.rgba);
   if (created || dataChanged || has('_selected') || has('_hidden')) layer.setStates(el.states);
   if (created || dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) layer.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
-  layer.setStyle({ highlight: el._hovered, focusRank: el._focusRank, selectionActive: el._selected.length > 0 });
+  // Legend hover wins; else with hover-dim the hovered point's cluster (same cluster → same key: composite only).
+  const budget = el.interactivePoints;
+  const dimOnHover = el.hoverDim === 'auto' ? !(budget > 0) || el.pointCount <= budget : el.hoverDim;
+  const hoverRank = dimOnHover && el._hovered >= 0 && el.colors.clusterIds.length > 1 ? el.summary.rank[el._hovered] ?? -1 : -1;
+  layer.setStyle({ highlight: el._hovered, focusRank: el._focusRank >= 0 ? el._focusRank : hoverRank, selectionActive: el._selected.length > 0 });
 }
 
 /**
  * `updatePositions(xy)`: same row count → new positions uploaded in place (colours, ids, selection
  * kept; a user view keeps showing the same data region), else `xy` becomes the new `positions`.
- * O(n); `xy` is not mutated.
+ * Outlines follow: given rings are re-placed about the new data centre at once; `'auto'` hulls are
+ * re-placed likewise and recomputed for the new positions (coalesced, see OutlineController.refresh).
+ * The picking index is rebuilt coalesced too (see SelectionController.movePositions: hover may use
+ * slightly stale positions while a live layout streams). O(n); `xy` is not mutated.
  */
-export function movePoints(el: ClusterScatter, xy: Float32Array | Float64Array, picking: SelectionController): void {
+export function movePoints(el: ClusterScatter, xy: Float32Array | Float64Array, picking: SelectionController, problems: InputProblems): void {
   const sameCount = xy.length === 2 * el.points.n;
   const next = resolvePointData({ positions: xy, cluster: sameCount ? el.points.cluster : null });
   if (!sameCount) {
@@ -57,6 +66,18 @@ export function movePoints(el: ClusterScatter, xy: Float32Array | Float64Array, 
   }
   el.points = next;
   el.layer?.setPositions(next.rel, next.lo);
-  picking.setPositions(next.rel, undefined, undefined, next.lo);
+  picking.movePositions(next.rel, next.lo);
+  if (el.outlines) {
+    el.outlineSegments = problems.check('outlines', () => resolveOutlines(el.outlines, el._autoOutlines, el.points, el.colors, el.summary), NO_OUTLINES);
+    el.layer?.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
+  }
+  if (el.outlines === 'auto' && next.cluster) {
+    el.outlineJob.refresh(() => {
+      const p = el.points;
+      return el.outlines === 'auto' && p.cluster && p.n > 0
+        ? { rel: p.rel, rank: el.summary.rank, ids: el.colors.clusterIds, centerX: p.centerX, centerY: p.centerY }
+        : null;
+    });
+  }
   el.refreshView();
 }

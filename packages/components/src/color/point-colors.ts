@@ -1,7 +1,7 @@
 import { ClusterScatterInputError } from '../errors.js';
 import { categoricalColor } from './categorical-color.js';
 import type { ColorScheme } from './color-scheme.js';
-import { parseRgb } from './parse-rgb.js';
+import { parseRgb, toHex } from './parse-rgb.js';
 import { TOL_RAINBOW_MAX, tolRainbowDiscrete } from './tol-rainbow-discrete.js';
 
 /** Per-point colours ready for the GPU plus a summary for labels/legends. */
@@ -10,7 +10,22 @@ export interface PointColors {
   readonly rgba: Uint8Array;
   /** Distinct cluster ids, ascending (empty when no cluster array was given). */
   readonly clusterIds: Int32Array;
+  /** Continuous schemes only: what the colours map, for a legend ramp (absent for categorical colours). */
+  readonly ramp?: ColorRamp;
 }
+
+/** A continuous colour mapping: `min` → `stops[0]`, `max` → the last stop (evenly spaced `#rrggbb`). */
+export interface ColorRamp {
+  /** `'value'` (the `value` numbers) or `'cluster'` (cluster ids coloured as numbers). */
+  readonly by: 'value' | 'cluster';
+  readonly min: number;
+  readonly max: number;
+  /** d3 interpolator name. */
+  readonly scheme: string;
+  readonly stops: readonly string[];
+}
+
+const RAMP_STOPS = 9;
 
 const LUT_SIZE = 256;
 
@@ -20,7 +35,7 @@ const LUT_SIZE = 256;
  * `cluster`: n ids or null (all points get the colour of id 0); `value`: optional n numbers for
  * continuous schemes (otherwise the id is used). Continuous colours are quantised to a 256-entry
  * lookup table between the finite min and max. O(n + k log k) for k distinct ids; inputs are not
- * mutated.
+ * mutated. Continuous results carry a {@link ColorRamp} (min, max, colour stops) for legends.
  * @throws ClusterScatterInputError when `value` has the wrong length or a non-finite entry.
  */
 export function pointColors(
@@ -56,7 +71,9 @@ export function pointColors(
       const t = span > 0 ? (source(i) - min) / span : 0.5;
       put(i, lut[Math.round(t * (LUT_SIZE - 1))]!);
     }
-    return { rgba, clusterIds };
+    const stops = Array.from({ length: RAMP_STOPS }, (_, j) => toHex(lut[Math.round((j / (RAMP_STOPS - 1)) * (LUT_SIZE - 1))]!));
+    const ramp: ColorRamp = { by: value ? 'value' : 'cluster', min: n > 0 ? min : 0, max: n > 0 ? max : 0, scheme: scheme.name, stops };
+    return { rgba, clusterIds, ramp };
   }
   const colorOf = new Map<number, number>();
   if (scheme.kind === 'tol-rainbow' && clusterIds.length >= 1 && clusterIds.length <= TOL_RAINBOW_MAX) {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ScatterLayer } from '../gl/scatter-layer.js';
+import { whenSharedContextRestored } from '../gl/shared-context.js';
 
 /**
  * Owns the host's {@link ScatterLayer}: creates it on the canvas when asked ({@link ensure}),
@@ -9,6 +10,8 @@ import type { ScatterLayer } from '../gl/scatter-layer.js';
  */
 export class GlController implements ReactiveController {
   layer: ScatterLayer | null = null;
+  private waitForRestore: (() => void) | null = null;
+  private failed = false;
   private readonly create: (canvas: HTMLCanvasElement) => ScatterLayer | null;
   private readonly onRestored: () => void;
 
@@ -18,11 +21,23 @@ export class GlController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Creates the layer on `canvas` unless one exists; true when a new layer was made. */
+  /**
+   * Creates the layer on `canvas` unless one exists; true when a new layer was made. When creation
+   * fails while the page's shared context is lost, waits for its restore and calls `onRestored` then
+   * (so the host retries), instead of staying blank.
+   */
   ensure(canvas: HTMLCanvasElement | null): boolean {
-    if (this.layer || !canvas) return false;
+    if (this.layer || !canvas || this.failed) return false;
     this.layer = this.create(canvas);
-    if (!this.layer) return false;
+    if (!this.layer) {
+      this.failed = true; // no retry on every update (each would report a new error): only after a restore or reconnect
+      this.waitForRestore = whenSharedContextRestored(() => {
+        this.waitForRestore = null;
+        this.failed = false;
+        this.onRestored();
+      });
+      return false;
+    }
     const glCanvas = this.layer.renderer.gl.canvas as HTMLCanvasElement; // the shared canvas when shared
     glCanvas.addEventListener('webglcontextlost', this.onLost);
     glCanvas.addEventListener('webglcontextrestored', this.onRestore);
@@ -30,6 +45,9 @@ export class GlController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.waitForRestore?.();
+    this.waitForRestore = null;
+    this.failed = false;
     this.drop();
   }
 

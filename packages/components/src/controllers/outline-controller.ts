@@ -20,6 +20,9 @@ export interface OutlineInput {
  */
 export class OutlineController implements ReactiveController {
   private job: AbortController | null = null;
+  /** Latest input of {@link refresh} waiting for the running job (or the next frame), or null. */
+  private queued: (() => OutlineInput | null) | null = null;
+  private frame = 0;
   private readonly onDone: (outlines: ClusterOutline[]) => void;
   private readonly onError: (error: Error) => void;
   /** Point count from which hulls are computed in a Worker. */
@@ -42,6 +45,10 @@ export class OutlineController implements ReactiveController {
    */
   start(input: OutlineInput): ClusterOutline[] | null {
     this.cancel();
+    return this.launch(input);
+  }
+
+  private launch(input: OutlineInput): ClusterOutline[] | null {
     const { rel, rank, ids, centerX, centerY } = input;
     if (rank.length < this.workerThreshold) {
       return autoOutlines(rel, rank, ids, centerX, centerY);
@@ -53,20 +60,48 @@ export class OutlineController implements ReactiveController {
         if (this.job !== job) return;
         this.job = null;
         this.onDone(outlines);
+        if (this.queued) this.runQueued(); // positions moved meanwhile: one more with the latest
       },
       (error: unknown) => {
         if (this.job !== job) return;
         this.job = null;
+        this.queued = null;
         this.onError(error instanceof Error ? error : new Error(String(error)));
       },
     );
     return null;
   }
 
+  /**
+   * Recomputes hulls for moved points (live layouts), coalesced: at most one computation runs; calls
+   * while one runs (or before the next animation frame) only remember `input`, read when the next one
+   * starts, so the latest positions win and a stream of moves costs one hull job at a time. Results
+   * (synchronous or from the Worker) arrive through `onDone`. A {@link start} or {@link cancel} drops it.
+   */
+  refresh(input: () => OutlineInput | null): void {
+    this.queued = input;
+    if (this.job || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.runQueued();
+    });
+  }
+
+  private runQueued(): void {
+    const next = this.queued?.();
+    this.queued = null;
+    if (!next) return;
+    const sync = this.launch(next);
+    if (sync) this.onDone(sync);
+  }
+
   /** Abandons a pending computation (its result is dropped). */
   cancel(): void {
     this.job?.abort();
     this.job = null;
+    this.queued = null;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   hostDisconnected(): void {

@@ -114,6 +114,15 @@ export interface LayerStyle {
 /** Creates a {@link ScatterLayer} on `canvas`; see {@link createRenderer} for errors. */
 export function createScatterLayer(canvas: HTMLCanvasElement, options?: RendererOptions): ScatterLayer {
   const renderer = createRenderer(canvas, options);
+  try {
+    return buildScatterLayer(renderer, canvas);
+  } catch (error) {
+    renderer.destroy(); // e.g. the shared context is lost: give its use back (no leaked user count)
+    throw error;
+  }
+}
+
+function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): ScatterLayer {
   const { regl } = renderer;
   const buffers: PointBuffers = createPointBuffers(regl);
   const drawPoints: DrawCommand<DefaultContext, PointsProps> = createPointsCommand(regl, buffers);

@@ -89,3 +89,20 @@ export function sharedContextUsers(): number {
   for (const e of entries.values()) n += e.users;
   return n;
 }
+
+/**
+ * Calls `callback` once when a lost shared context is restored (after the module has re-created its
+ * regl), e.g. to retry creating a plot that failed while the context was lost. Returns a function
+ * that cancels the wait; returns null (and never calls back) when no shared context is lost now.
+ */
+export function whenSharedContextRestored(callback: () => void): (() => void) | null {
+  const lost = [...entries.values()].filter((e) => e.regl === null && e.gl.isContextLost());
+  if (lost.length === 0) return null;
+  const once = () => {
+    cancel();
+    callback();
+  };
+  const cancel = () => lost.forEach((e) => e.canvas.removeEventListener('webglcontextrestored', once));
+  lost.forEach((e) => e.canvas.addEventListener('webglcontextrestored', once));
+  return cancel;
+}

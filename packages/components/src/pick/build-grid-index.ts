@@ -13,14 +13,20 @@ export interface BuildGridIndexOptions {
  * Worker on a copy of `xy` (transferred), so a 1M-point index never blocks a frame. `xy` is not
  * mutated or detached. Falls back to building here when Workers are unavailable.
  * Each call uses its own short-lived worker, terminated when done (or on `signal` abort, which
- * rejects with an `AbortError` DOMException).
+ * rejects with an `AbortError` DOMException; an already aborted `signal` rejects at once, without
+ * building or spawning a worker).
  */
 export function buildGridIndexAsync(xy: Float32Array, options: BuildGridIndexOptions = {}, signal?: AbortSignal): Promise<GridIndex> {
+  if (signal?.aborted) return Promise.reject(aborted()); // before any work or Worker
   const threshold = options.workerThreshold ?? WORKER_INDEX_THRESHOLD;
   if (xy.length / 2 < threshold || typeof Worker === 'undefined') {
     return Promise.resolve(buildGridIndex(xy));
   }
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(aborted());
+      return;
+    }
     let worker: Worker;
     try {
       worker = new Worker(new URL('./grid-index.worker.js', import.meta.url), { type: 'module' });
@@ -30,7 +36,7 @@ export function buildGridIndexAsync(xy: Float32Array, options: BuildGridIndexOpt
     }
     const onAbort = () => {
       worker.terminate();
-      reject(new DOMException('index build aborted', 'AbortError'));
+      reject(aborted());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = (e: MessageEvent<{ type: 'done'; index: GridIndex } | { type: 'error'; message: string }>) => {
@@ -49,3 +55,5 @@ export function buildGridIndexAsync(xy: Float32Array, options: BuildGridIndexOpt
     worker.postMessage({ id: 0, xy: copy }, [copy.buffer]);
   });
 }
+
+const aborted = (): DOMException => new DOMException('index build aborted', 'AbortError');
