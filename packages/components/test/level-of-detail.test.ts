@@ -22,6 +22,20 @@ describe('level of detail', () => {
     expect(gatherRows(values, null, 2)).toBe(values);
   });
 
+  test('gatherRows moves RGBA bytes, state bytes and float32 bit patterns (NaN payloads, −0) exactly, aligned or not', () => {
+    const order = Uint32Array.of(2, 0, 1);
+    const rgba = Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    expect(Array.from(gatherRows(rgba, order, 4))).toEqual([9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const unaligned = new Uint8Array(new ArrayBuffer(13), 1, 12);
+    unaligned.set(rgba);
+    expect(Array.from(gatherRows(unaligned, order, 4))).toEqual([9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(Array.from(gatherRows(Uint8Array.of(7, 8, 9), order, 1))).toEqual([9, 7, 8]);
+    const bits = Uint32Array.of(0x7fc00001, 0x80000000, 0x3f800000, 0x40000000, 0xffffffff, 0x00000001);
+    const out = gatherRows(new Float32Array(bits.buffer), order, 2);
+    expect(out).toBeInstanceOf(Float32Array);
+    expect(Array.from(new Uint32Array(out.buffer))).toEqual([0xffffffff, 0x00000001, 0x7fc00001, 0x80000000, 0x3f800000, 0x40000000]);
+  });
+
   test('interactiveCount(n, budget, view, data) scales the budget by the visible share of the data box', () => {
     const data = { halfWidth: 1, halfHeight: 1 };
     expect(interactiveCount(100_000, 1000, { centerX: 0, centerY: 0, halfWidth: 2, halfHeight: 2 }, data)).toBe(1000);

@@ -85,6 +85,17 @@ describe('categoricalColor(id)', () => {
 });
 
 describe('pointColors(n, cluster, value, scheme)', () => {
+  test('pointColors gives the same ids and colours through its dense-table path (ids 0…K−1) and its sparse path (ids far apart, negative)', () => {
+    const scheme = resolveColorScheme('categorical');
+    const dense = pointColors(5, Int32Array.of(2, 0, 2, 1, 299), null, scheme);
+    expect(Array.from(dense.clusterIds)).toEqual([0, 1, 2, 299]);
+    expect([0, 1, 2, 3, 4].map((i) => rgbOf(dense.rgba, i))).toEqual([2, 0, 2, 1, 299].map(categoricalColor));
+    const ids = [2_000_000_000, -7, 2, -2_000_000_000, 2];
+    const sparse = pointColors(5, Int32Array.from(ids), null, scheme);
+    expect(Array.from(sparse.clusterIds)).toEqual([-2_000_000_000, -7, 2, 2_000_000_000]);
+    expect([0, 1, 2, 3, 4].map((i) => rgbOf(sparse.rgba, i))).toEqual(ids.map(categoricalColor));
+  });
+
   test('pointColors with the categorical scheme colours an id the same whatever other ids exist', () => {
     const scheme = resolveColorScheme('categorical');
     const a = pointColors(3, Int32Array.of(7, 1, 2), null, scheme);

@@ -86,15 +86,47 @@ export function pointColors(
     const rgb = categoricalColor(0);
     for (let i = 0; i < n; i++) put(i, rgb);
   } else {
-    for (let i = 0; i < n; i++) put(i, colorOf.get(cluster[i]!)!);
+    const lo = clusterIds.length > 0 ? clusterIds[0]! : 0;
+    const span = clusterIds.length > 0 ? clusterIds[clusterIds.length - 1]! - lo + 1 : 0;
+    if (span > 0 && span <= denseLimit(n)) {
+      // Dense ids (the usual 0…K−1): a table lookup per point instead of a Map lookup.
+      const table = new Int32Array(span);
+      for (const [id, rgb] of colorOf) table[id - lo] = rgb;
+      for (let i = 0; i < n; i++) put(i, table[cluster[i]! - lo]!);
+    } else {
+      for (let i = 0; i < n; i++) put(i, colorOf.get(cluster[i]!)!);
+    }
   }
   return { rgba, clusterIds };
 }
 
+/** Id ranges up to this size use dense tables (bytes ≈ 4× the point count at most). */
+const denseLimit = (n: number) => Math.max(1 << 16, 4 * n);
+
+/** Distinct ids ascending: O(n + span) with a presence table when the id range is dense, else a Set and a sort. */
 function distinctIds(cluster: Int32Array | null): Int32Array {
-  if (!cluster) return new Int32Array(0);
-  const ids = Int32Array.from(new Set(cluster));
-  return ids.sort();
+  if (!cluster || cluster.length === 0) return new Int32Array(0);
+  let min = cluster[0]!;
+  let max = min;
+  for (let i = 1; i < cluster.length; i++) {
+    const v = cluster[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const span = max - min + 1;
+  if (span > denseLimit(cluster.length)) return Int32Array.from(new Set(cluster)).sort();
+  const seen = new Uint8Array(span);
+  let count = 0;
+  for (let i = 0; i < cluster.length; i++) {
+    const k = cluster[i]! - min;
+    if (seen[k] === 0) {
+      seen[k] = 1;
+      count++;
+    }
+  }
+  const ids = new Int32Array(count);
+  for (let k = 0, j = 0; k < span; k++) if (seen[k] === 1) ids[j++] = k + min;
+  return ids;
 }
 
 function continuousSource(n: number, cluster: Int32Array | null, value: Float32Array | null): (i: number) => number {

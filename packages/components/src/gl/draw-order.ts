@@ -33,21 +33,37 @@ export function drawOrder(n: number, seed = 0x5eed): DrawOrder {
 
 /**
  * `values` (n rows of `width` entries) gathered into drawing order: a new array of the same type,
- * or `values` itself when `order` is null. O(n·width); `values` is not mutated.
+ * or `values` itself when `order` is null. O(n·width); `values` is not mutated. Rows are moved as 32-bit
+ * words (float32 entries, or 4 bytes of a Uint8Array row when aligned), so the copy is bit-exact and runs
+ * in one monomorphic loop whatever the element type (a generic loop over both array types cost ~3× more).
  */
 export function gatherRows<T extends Float32Array | Uint8Array>(values: T, order: Uint32Array | null, width: number): T {
   if (!order) return values;
   const out = new (values.constructor as new (length: number) => T)(values.length);
+  const bytesPerRow = width * values.BYTES_PER_ELEMENT;
+  if (bytesPerRow % 4 === 0 && values.byteOffset % 4 === 0) {
+    const words = bytesPerRow / 4;
+    gatherWords(new Uint32Array(values.buffer, values.byteOffset, values.length * values.BYTES_PER_ELEMENT / 4), new Uint32Array(out.buffer), order, words);
+  } else {
+    gatherBytes(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), new Uint8Array(out.buffer), order, bytesPerRow);
+  }
+  return out;
+}
+
+function gatherWords(src: Uint32Array, dst: Uint32Array, order: Uint32Array, width: number): void {
   const n = order.length;
-  if (width === 1) for (let k = 0; k < n; k++) out[k] = values[order[k]!]!;
+  if (width === 1) for (let k = 0; k < n; k++) dst[k] = src[order[k]!]!;
   else if (width === 2) {
     for (let k = 0; k < n; k++) {
       const i = 2 * order[k]!;
-      out[2 * k] = values[i]!;
-      out[2 * k + 1] = values[i + 1]!;
+      dst[2 * k] = src[i]!;
+      dst[2 * k + 1] = src[i + 1]!;
     }
-  } else {
-    for (let k = 0; k < n; k++) for (let c = 0, i = width * order[k]!; c < width; c++) out[width * k + c] = values[i + c]!;
-  }
-  return out;
+  } else for (let k = 0; k < n; k++) for (let c = 0, i = width * order[k]!; c < width; c++) dst[width * k + c] = src[i + c]!;
+}
+
+function gatherBytes(src: Uint8Array, dst: Uint8Array, order: Uint32Array, width: number): void {
+  const n = order.length;
+  if (width === 1) for (let k = 0; k < n; k++) dst[k] = src[order[k]!]!;
+  else for (let k = 0; k < n; k++) for (let c = 0, i = width * order[k]!; c < width; c++) dst[width * k + c] = src[i + c]!;
 }

@@ -193,9 +193,13 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
 
   // Warm-up: regl links the points program at its first draw, and SwiftShader builds its pipeline then, so
   // draw one clipped point now (no data yet) rather than in the frame that first shows the data.
+  // The point is drawn into the cache's framebuffer, the target of every real points pass: SwiftShader
+  // builds a pipeline per render-target format, so warming the default framebuffer alone left ~100 ms of
+  // pipeline building in the first real frame (cold 100k first frame).
   buffers.setPositions(Float32Array.of(0, 0));
   buffers.setColors(new Uint8Array(4));
-  drawPoints({ ...props, offset: [4, 4], count: 1 });
+  cache.update([Number.NaN], 1, 1, [0, 0, 0, 0], () => drawPoints({ ...props, offset: [4, 4], count: 1 }));
+  cache.invalidate();
   buffers.setPositions(new Float32Array(0));
   cache.composite(); // likewise links the copy program (draws a 1×1 transparent texture; every frame overwrites it)
 
