@@ -10,8 +10,10 @@ import type { ClusterScatter } from './cluster-scatter.component.js';
 export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   const size = el.resizer.size;
   const pad = el.pointSize / 2 + 0.05 * Math.min(size.width, size.height);
-  el.fittedScale = fitView(el.points.halfWidth, el.points.halfHeight, size, pad).pixelsPerUnit;
-  if (el.autoFit) el.view = { centerX: 0, centerY: 0, pixelsPerUnit: el.fittedScale };
+  // Fit the data into the part of the plot the legend leaves free, so no point starts hidden under it.
+  const inset = legendInset(el, size.width);
+  el.fittedScale = fitView(el.points.halfWidth, el.points.halfHeight, { ...size, width: size.width - inset }, pad).pixelsPerUnit;
+  if (el.autoFit) el.view = { centerX: inset / 2 / el.fittedScale, centerY: 0, pixelsPerUnit: el.fittedScale };
   const layer = el.layer;
   if (!layer || layer.renderer.destroyed) return;
   layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
@@ -22,6 +24,20 @@ export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   const inView = { centerX: v.centerX, centerY: v.centerY, halfWidth: size.width / 2 / v.pixelsPerUnit, halfHeight: size.height / 2 / v.pixelsPerUnit };
   layer.setDrawCount(lod.drawCount(p.n, inView, p));
   el.frame = layer.renderer.render().then(() => void el.emit('cluster-scatter-render', { pointCount: p.n, drawnCount: layer.drawnCount, frameKind: layer.lastFrameKind }), () => undefined);
+}
+
+/**
+ * CSS px at the right of the plot covered by the legend panel (0 without a legend), at most half the
+ * width so a wide legend on a narrow plot does not squeeze the data to nothing. One layout read.
+ */
+function legendInset(el: ClusterScatter, width: number): number {
+  if (!el.legend) return 0;
+  const legend = el.renderRoot.querySelector<HTMLElement>('[part="legend"]');
+  if (!legend) return 0;
+  const box = legend.getBoundingClientRect();
+  if (box.width <= 0) return 0;
+  const inset = el.getBoundingClientRect().right - box.left;
+  return Math.min(Math.max(0, inset), width / 2);
 }
 
 /** The outline width in CSS px to draw: the attribute when valid (>= 0, finite), else the default 2. */
