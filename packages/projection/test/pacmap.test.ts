@@ -16,44 +16,12 @@ import { exactKnn } from '../src/metrics/exact-knn.js';
 import { knnRecall } from '../src/metrics/knn-recall.js';
 import { labelAccuracy } from '../src/metrics/label-accuracy.js';
 import { trustworthiness } from '../src/metrics/trustworthiness.js';
-import { AbortError, ProjectionInputError } from '../src/errors.js';
+import { AbortError } from '../src/errors.js';
 import { createRng } from '../src/random/create-rng.js';
 import { normal } from '../src/random/normal.js';
 import { ProjectionWorker, type WorkerLike } from '../src/runtime/worker-client.js';
-import type { Matrix, Progress } from '../src/types.js';
-import { digits, digitsLabels } from './fixtures.js';
-
-/** k seeded Gaussian blobs in d dimensions, m points each, centers N(0, 10²) per coordinate; labels = blob index. */
-function blobs(k: number, m: number, d: number, seed = 7): { X: Matrix<Float32Array>; labels: Int32Array } {
-  const rng = createRng(seed);
-  const centers = Array.from({ length: k }, () => Array.from({ length: d }, () => normal(rng) * 10));
-  const data = new Float32Array(k * m * d);
-  const labels = new Int32Array(k * m);
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < m; i++) {
-      const r = c * m + i;
-      labels[r] = c;
-      for (let j = 0; j < d; j++) data[r * d + j] = centers[c]![j]! + normal(rng);
-    }
-  }
-  return { X: { data, rows: k * m, cols: d }, labels };
-}
-
-function nonFinite(y: Float32Array): number {
-  let bad = 0;
-  for (const v of y) if (!Number.isFinite(v)) bad++;
-  return bad;
-}
-
-function inputError(run: () => unknown): ProjectionInputError {
-  try {
-    run();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProjectionInputError);
-    return e as ProjectionInputError;
-  }
-  throw new Error('expected a ProjectionInputError');
-}
+import type { Progress } from '../src/types.js';
+import { digits, digitsLabels, blobs, nonFinite, inputError } from './fixtures.js';
 
 describe('pacmap(digits) with the notebook call', () => {
   const X = digits();

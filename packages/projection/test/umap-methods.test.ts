@@ -7,21 +7,7 @@ import { UmapModel } from '../src/umap/umap-model.js';
 import { CenterReprojectionModel } from '../src/methods/center-reprojection-model.js';
 import { labelAccuracy } from '../src/metrics/label-accuracy.js';
 import type { ProjectionResult } from '../src/types.js';
-import { createRng } from '../src/random/create-rng.js';
-import { normal } from '../src/random/normal.js';
-
-/** k seeded Gaussian blobs (m points each, d dims, centers ~N(0, 10²)); labels = blob index. Same as in umap.test.ts. */
-function blobs(k: number, m: number, d: number, seed: number): { X: { data: Float32Array; rows: number; cols: number }; labels: Int32Array } {
-  const rng = createRng(seed);
-  const centers = Array.from({ length: k }, () => Array.from({ length: d }, () => normal(rng) * 10));
-  const data = new Float32Array(k * m * d);
-  const labels = new Int32Array(k * m);
-  for (let r = 0; r < k * m; r++) {
-    labels[r] = Math.floor(r / m);
-    for (let j = 0; j < d; j++) data[r * d + j] = centers[labels[r]!]![j]! + normal(rng);
-  }
-  return { X: { data, rows: k * m, cols: d }, labels };
-}
+import { blobs } from './fixtures.js';
 
 // The UMAP names are not (yet) in project()'s typed MethodOptionsMap; call through a loosely typed alias.
 const run = projectSync as unknown as (X: unknown, options: Record<string, unknown>) => ProjectionResult;

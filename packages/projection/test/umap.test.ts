@@ -4,26 +4,8 @@ import type { UmapResult } from '../src/umap/fit-umap-job.js';
 import { trustworthiness } from '../src/metrics/trustworthiness.js';
 import { labelAccuracy } from '../src/metrics/label-accuracy.js';
 import { AbortError, ProjectionInputError } from '../src/errors.js';
-import { createRng } from '../src/random/create-rng.js';
-import { normal } from '../src/random/normal.js';
 import type { Matrix } from '../src/types.js';
-import { digits, digitsLabels } from './fixtures.js';
-
-/** k seeded Gaussian blobs in d dimensions, m points each, centers 10 apart; labels = blob index. */
-function blobs(k: number, m: number, d: number, seed = 7): { X: Matrix<Float32Array>; labels: Int32Array } {
-  const rng = createRng(seed);
-  const centers = Array.from({ length: k }, () => Array.from({ length: d }, () => normal(rng) * 10));
-  const data = new Float32Array(k * m * d);
-  const labels = new Int32Array(k * m);
-  for (let c = 0; c < k; c++) {
-    for (let i = 0; i < m; i++) {
-      const r = c * m + i;
-      labels[r] = c;
-      for (let j = 0; j < d; j++) data[r * d + j] = centers[c]![j]! + normal(rng);
-    }
-  }
-  return { X: { data, rows: k * m, cols: d }, labels };
-}
+import { digits, digitsLabels, blobs } from './fixtures.js';
 
 function expectFinite(y: Float32Array): void {
   let bad = 0;
