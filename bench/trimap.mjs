@@ -9,7 +9,7 @@
 //       ours then DruidJS 0.9 TriMap (the only JS TriMap on npm) on the same data, each in a fresh child process killed
 //       after --timeout s or above --max-rss-mb; both scored with the same quality code (digits: exact; default: sample)
 // One JSON line per run on stdout; phase notes on stderr. Run modes one at a time (peak RSS is per process).
-import { spawn } from 'node:child_process';
+import { runChild } from './run-child.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -132,7 +132,7 @@ if (mode === 'digits') {
   const common = ['--data', args.data, '--preambles', args.preambles, '--seed', args.seed, '--quality-sample', args['quality-sample']];
   let failed = false;
   for (const who of ['clamp-viz', 'druidjs']) {
-    const line = await runChild(['peer-one', ...common, '--who', who], Number(args.timeout), Number(args['max-rss-mb']));
+    const line = await runChild(fileURLToPath(import.meta.url), ['peer-one', ...common, '--who', who], Number(args.timeout), Number(args['max-rss-mb']));
     if (line.status !== 'ok') failed = true;
     console.log(JSON.stringify({ who, ...line, node: process.version, date: new Date().toISOString() }));
   }
@@ -156,46 +156,3 @@ if (mode === 'digits') {
   process.exit(2);
 }
 
-/** Runs this script with `argv` in a fresh process; resolves to its last JSON line + status 'ok', or {status} on timeout, RSS cap or crash. */
-function runChild(argv, timeoutS, maxRssMb) {
-  const script = fileURLToPath(import.meta.url);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', script, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let finished = false;
-    let maxSeenMb = 0;
-    let cpuSoFar = 0;
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => {
-      err += b;
-      process.stderr.write(b);
-    });
-    const stop = (status) => {
-      finished = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      child.kill('SIGKILL');
-      resolve({ status, cpu_s_so_far: cpuSoFar, max_rss_seen_mb: maxSeenMb });
-    };
-    const timer = setTimeout(() => stop(`timeout after ${timeoutS} s`), timeoutS * 1000);
-    const watch = setInterval(() => {
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        cpuSoFar = (Number(f[11]) + Number(f[12])) / 100;
-        maxSeenMb = Math.max(maxSeenMb, m ? Math.round(Number(m[1]) / 1024) : 0);
-      } catch {
-        return;
-      }
-      if (maxSeenMb > maxRssMb) stop(`stopped: RSS ${maxSeenMb} MB > --max-rss-mb ${maxRssMb}`);
-    }, 1000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      clearInterval(watch);
-      if (finished) return;
-      if (code === 0 && out.trim()) resolve({ ...JSON.parse(out.trim().split('\n').pop()), status: 'ok' });
-      else resolve({ status: `failed (exit ${code}): ${err.trim().split('\n').filter((l) => /Error/.test(l))[0] ?? ''}`.trim() });
-    });
-  });
-}

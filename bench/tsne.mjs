@@ -15,7 +15,7 @@
 //       process killed after --timeout s ("timeout after S s") or above --max-rss-mb (default 6000; protects the shared box
 //       from O(n²) peers); the peer's layout is scored with the same quality sample
 // One JSON line per run on stdout. Run each mode in its own process (peak RSS is per process).
-import { spawn } from 'node:child_process';
+import { runChild } from './run-child.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -240,7 +240,7 @@ if (mode === 'digits') {
   runs.push({ name: TSNE_PEERS[args.peer].version, argv: ['peer-one', ...common, '--peer', args.peer] });
   let failed = false;
   for (const run of runs) {
-    const line = await runChild(run.argv, timeout, Number(args['max-rss-mb']));
+    const line = await runChild(fileURLToPath(import.meta.url), run.argv, timeout, Number(args['max-rss-mb']));
     if (line.status !== 'ok') failed = true;
     console.log(JSON.stringify({ run: run.name, ...line, node: process.version, date: new Date().toISOString() }));
   }
@@ -272,55 +272,3 @@ if (mode === 'digits') {
   process.exit(2);
 }
 
-/** Runs this script with `argv` in a fresh process; resolves to its last JSON line + status 'ok', or a {status} on timeout/crash. */
-function runChild(argv, timeoutS, maxRssMb) {
-  const script = fileURLToPath(import.meta.url);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', script, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => {
-      err += b;
-      process.stderr.write(b);
-    });
-    let timedOut = false;
-    let maxSeenMb = 0;
-    let cpuSoFar = 0;
-    const t0 = performance.now();
-    const stop = (status) => {
-      timedOut = true;
-      clearTimeout(timer);
-      clearInterval(watch);
-      child.kill('SIGKILL');
-      resolve({ status, cpu_s_so_far: cpuSoFar, max_rss_seen_mb: maxSeenMb });
-    };
-    const timer = setTimeout(() => stop(`timeout after ${timeoutS} s`), timeoutS * 1000);
-    // Resident set of the child, polled each second from /proc (Linux); stop it before it starves the shared machine.
-    const watch = setInterval(() => {
-      let rssMb = 0;
-      try {
-        const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        rssMb = m ? Math.round(Number(m[1]) / 1024) : 0;
-        // utime + stime (fields 14, 15 after the command name) in clock ticks, 100 per second on Linux
-        const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        cpuSoFar = (Number(f[11]) + Number(f[12])) / 100;
-      } catch {
-        return;
-      }
-      maxSeenMb = Math.max(maxSeenMb, rssMb);
-      if (rssMb > maxRssMb) stop(`stopped: RSS ${rssMb} MB > --max-rss-mb ${maxRssMb} after ${Math.round((performance.now() - t0) / 1000)} s`);
-    }, 1000);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(watch);
-      if (timedOut) return;
-      if (code === 0 && out.trim()) resolve({ ...JSON.parse(out.trim().split('\n').pop()), status: 'ok' });
-      else {
-        const lines = err.trim().split('\n').filter((l) => l.trim());
-        const reason = lines.find((l) => /Error|error:/.test(l)) ?? lines[lines.length - 1] ?? '';
-        resolve({ status: `failed (exit ${code ?? signal}): ${reason.trim()}` });
-      }
-    });
-  });
-}
