@@ -6,6 +6,7 @@ import type { SelectionController } from '../src/controllers/selection-controlle
 import { autoOutlines } from '../src/outline/auto-outlines.js';
 import { outlineShade } from '../src/outline/outline-segments.js';
 import { buildGridIndexAsync } from '../src/pick/build-grid-index.js';
+import { observingWorkers } from './observing-workers.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -26,23 +27,6 @@ const until = (ok: () => boolean) => new Promise<void>((resolve) => {
   wait();
 });
 const picking = (el: ClusterScatter) => (el as unknown as { picking: SelectionController }).picking;
-
-/** Records Worker constructions (the real Worker still runs). */
-async function observingWorkers<T>(run: (created: string[]) => Promise<T>): Promise<T> {
-  const created: string[] = [];
-  const NativeWorker = globalThis.Worker;
-  globalThis.Worker = class extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      created.push(String(url));
-    }
-  };
-  try {
-    return await run(created);
-  } finally {
-    globalThis.Worker = NativeWorker;
-  }
-}
 
 async function mount(setup: (el: ClusterScatter) => void, css = 'width:100px;height:100px;display:block'): Promise<ClusterScatter> {
   const el = document.createElement('cluster-scatter');

@@ -5,6 +5,7 @@ import { categoricalColor } from '../src/color/categorical-color.js';
 import { outlineShade } from '../src/outline/outline-segments.js';
 import { autoOutlines } from '../src/outline/auto-outlines.js';
 import { autoOutlinesAsync } from '../src/outline/auto-outlines-async.js';
+import { observingWorkers } from './observing-workers.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -125,24 +126,6 @@ function blobs(n: number, k: number, seed = 5): { rel: Float32Array; rank: Float
     cluster[i] = c;
   }
   return { rel, rank, cluster };
-}
-
-/** Records Worker constructions (the real Worker still runs), so a test can prove the worker path ran. */
-async function observingWorkers<T>(run: (created: string[]) => Promise<T>): Promise<T> {
-  const created: string[] = [];
-  const NativeWorker = globalThis.Worker;
-  globalThis.Worker = class extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      created.push(String(url));
-      this.addEventListener('error', () => created.push('load error'));
-    }
-  };
-  try {
-    return await run(created);
-  } finally {
-    globalThis.Worker = NativeWorker;
-  }
 }
 
 describe('outlines="auto" off the main thread', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import '../src/cluster-scatter/cluster-scatter.js';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
 import type { SelectionController } from '../src/controllers/selection-controller.js';
+import { observingWorkers } from './observing-workers.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -9,22 +10,6 @@ afterEach(() => {
 });
 
 const picking = (el: ClusterScatter) => (el as unknown as { picking: SelectionController }).picking;
-
-async function observingWorkers<T>(run: (created: string[]) => Promise<T>): Promise<T> {
-  const created: string[] = [];
-  const NativeWorker = globalThis.Worker;
-  globalThis.Worker = class extends NativeWorker {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      created.push(String(url));
-    }
-  };
-  try {
-    return await run(created);
-  } finally {
-    globalThis.Worker = NativeWorker;
-  }
-}
 
 /** n points on a 300-wide lattice, cluster = row mod 3. */
 function lattice(n: number, scale = 1): { positions: Float32Array; cluster: Int32Array } {
