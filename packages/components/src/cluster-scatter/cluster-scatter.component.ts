@@ -105,6 +105,7 @@ export class ClusterScatter extends LitElement {
   /** @internal */ states: Uint8Array = new Uint8Array(0);
   /** @internal */ view: ViewState = { centerX: 0, centerY: 0, pixelsPerUnit: 1 };
   /** @internal */ fittedScale = 1;
+  /** @internal CSS px the legend covered at the last fit (see scheduleFrame). */ fitInset = 0;
   /** @internal */ autoFit = true;
   /** @internal */ frame: Promise<void> | null = null;
   /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;

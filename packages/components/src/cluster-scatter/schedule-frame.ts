@@ -11,7 +11,8 @@ export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   const size = el.resizer.size;
   const pad = el.pointSize / 2 + 0.05 * Math.min(size.width, size.height);
   // Fit the data into the part of the plot the legend leaves free, so no point starts hidden under it.
-  const inset = legendInset(el, size.width);
+  // Measured only while the view follows the data (a layout read): pan/zoom frames reuse the last inset.
+  const inset = el.autoFit ? (el.fitInset = legendInset(el, size.width)) : el.fitInset;
   el.fittedScale = fitView(el.points.halfWidth, el.points.halfHeight, { ...size, width: size.width - inset }, pad).pixelsPerUnit;
   if (el.autoFit) el.view = { centerX: inset / 2 / el.fittedScale, centerY: 0, pixelsPerUnit: el.fittedScale };
   const layer = el.layer;
