@@ -87,3 +87,8 @@ export type { PacmapOptions } from './pacmap/pacmap-options.js';
 export type { PacmapResult } from './pacmap/fit-pacmap-job.js';
 export type { PacmapPairs } from './pacmap/pacmap-gradient.js';
 export type { PacmapMethodOptions } from './methods/pacmap-method.js';
+export { clusterplot } from './clusterplot/clusterplot.js';
+export type { ClusterplotOptions, ClusterplotAnchors } from './clusterplot/clusterplot-options.js';
+export type { ClusterplotResult } from './clusterplot/fit-clusterplot-job.js';
+export type { ClusterplotPolygon } from './clusterplot/cluster-blobs.js';
+export type { ClusterplotMethodOptions, ClusterplotModel } from './methods/clusterplot-method.js';

@@ -5,7 +5,7 @@ test("Object.keys(await import('@clamp-viz/projection')) lists exactly the publi
   const api = await import('@clamp-viz/projection');
   expect(Object.keys(api).sort()).toEqual([
     'AbortError', 'CenterReprojectionModel', 'LdaModel', 'PcaModel', 'ProjectionInputError', 'ProjectionWorker', 'TsneModel', 'UmapModel',
-    'buildNeighborIndex', 'centerReprojection', 'clusterCenters', 'clusterIdVariant', 'continuity', 'createProjectionWorker',
+    'buildNeighborIndex', 'centerReprojection', 'clusterCenters', 'clusterIdVariant', 'clusterplot', 'continuity', 'createProjectionWorker',
     'createRng', 'createWorkerHost', 'evaluateProjection', 'exactKnn', 'findAbParams', 'fitLda', 'fitPca', 'forEachInRow', 'knn2d',
     'knnQuery', 'knnRecall', 'knnToCsr', 'labelAccuracy', 'lda', 'listMethods', 'nearestNeighbors', 'normal', 'pacmap', 'pca', 'pcaCentersFit',
     'project', 'projectSync', 'registerMethod', 'runAsync', 'runJobAsync', 'runJobSync', 'runSync', 'silhouette', 'stepperJob',
@@ -17,6 +17,6 @@ test('listMethods() names every registered method, the names the CLI --method ta
   const { listMethods } = await import('@clamp-viz/projection');
   expect(listMethods().map((m) => m.name)).toEqual([
     'pca', 'lda', 'pca-cluster-id', 'pca-centers', 'umap', 'umap-supervised', 'umap-cluster-id', 'umap-centers', 'tsne',
-    'tsne-centers', 'trimap', 'trimap-cluster-id', 'pacmap', 'pacmap-cluster-id',
+    'tsne-centers', 'trimap', 'trimap-cluster-id', 'pacmap', 'pacmap-cluster-id', 'clusterplot',
   ]);
 });

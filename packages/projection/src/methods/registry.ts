@@ -9,6 +9,7 @@ import { umapMethod, umapSupervisedMethod } from './umap-method.js';
 import { tsneMethod } from './tsne-method.js';
 import { trimapMethod } from './trimap-method.js';
 import { pacmapMethod } from './pacmap-method.js';
+import { clusterplotMethod } from './clusterplot-method.js';
 
 /** The built-in methods, in `listMethods()` order. A new method adds its definition here. */
 const BUILT_IN: readonly MethodDefinition[] = [
@@ -26,6 +27,7 @@ const BUILT_IN: readonly MethodDefinition[] = [
   clusterIdVariant(trimapMethod),
   pacmapMethod,
   clusterIdVariant(pacmapMethod),
+  clusterplotMethod,
 ];
 
 const table = new Map<string, MethodDefinition>(BUILT_IN.map((m) => [m.name, m]));
