@@ -208,12 +208,60 @@ async function benchRegl(n: number): Promise<BenchResult> {
     hover_ms: hoverZoomed, hover_kinds: hoverZoomed.map(() => 'full'), hover_fit_ms: hoverFitted, hover_fit_kinds: hoverFitted.map(() => 'full') };
 }
 
+/**
+ * The first frame alone (diagnostics, see first-frame-profile.mjs): the same steps and clock as runBench's
+ * `first_ms` for `lib`, then the plot is removed. Between `mark('start')` and `mark('end')` lies what is timed.
+ */
+async function firstFrame(lib: Lib, n: number, gated = false): Promise<number> {
+  const data = makeData(n);
+  // Gated: wait until the runner has started its profiler (it polls `firstFrameReady`, then calls `firstFrameGo`).
+  const gate = () => (gated ? new Promise<void>((r) => Object.assign(globalThis, { firstFrameReady: true, firstFrameGo: r })) : Promise.resolve());
+  const stage = document.getElementById('stage')!;
+  if (lib === 'regl-scatterplot') {
+    const canvas = document.createElement('canvas');
+    stage.append(canvas);
+    const colors = Array.from({ length: CLUSTERS }, (_, c) => '#' + categoricalColor(c).toString(16).padStart(6, '0'));
+    const plot = createScatterplot({ canvas, width: 800, height: 600, pointSize: 3, colorBy: 'valueA', pointColor: colors });
+    const gl = (plot.get('renderer') as unknown as { regl: { _gl: WebGLRenderingContext } }).regl._gl;
+    await gate();
+    const drawn = new Promise<void>((resolve) => plot.subscribe('drawing', () => resolve(), 1));
+    performance.mark('start');
+    const t0 = performance.now();
+    await plot.draw({ x: data.x, y: data.y, valueA: data.cluster } as never, { zDataType: 'categorical' });
+    await drawn;
+    readOnePixel(gl);
+    const ms = performance.now() - t0;
+    performance.mark('end');
+    plot.destroy();
+    canvas.remove();
+    return ms;
+  }
+  const el = document.createElement('cluster-scatter') as ClusterScatter;
+  el.pointSize = 3;
+  if (lib === 'clamp-full') el.interactivePoints = 0;
+  stage.append(el);
+  await el.renderComplete;
+  const gl = el.layer!.renderer.gl;
+  await gate();
+  performance.mark('start');
+  const t0 = performance.now();
+  el.positions = data.xy;
+  el.cluster = data.cluster;
+  await el.renderComplete;
+  readOnePixel(gl);
+  const ms = performance.now() - t0;
+  performance.mark('end');
+  el.remove();
+  return ms;
+}
+
 /** Runs one library at one size. */
 async function runBench(lib: Lib, n: number): Promise<BenchResult> {
   return lib === 'regl-scatterplot' ? benchRegl(n) : benchClamp(n, lib === 'clamp');
 }
 
 (globalThis as unknown as { runBench: typeof runBench }).runBench = runBench;
+(globalThis as unknown as { firstFrame: typeof firstFrame }).firstFrame = firstFrame;
 
 const params = new URLSearchParams(location.search);
 if (params.has('lib')) {

@@ -38,6 +38,21 @@ async function probe(n: number, reps: number, zoomed: boolean): Promise<Record<s
     gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
     frame.push(performance.now() - s);
   }
+  // Frames right after re-uploading data of the same size (colours only; positions; nothing but a cache invalidation).
+  const timed = (prep: () => void) => {
+    prep();
+    const s = performance.now();
+    renderer.renderNow();
+    gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, one);
+    return Math.round(performance.now() - s);
+  };
+  const layer = el.layer!;
+  const afterUpload = {
+    invalidate: [0, 1, 2].map(() => timed(() => layer.invalidate())),
+    colors: [0, 1, 2].map(() => timed(() => layer.setColors(el.colors.rgba))),
+    positions: [0, 1, 2].map(() => timed(() => layer.setPositions(el.points.rel, el.points.lo))),
+    setPoints: [0, 1, 2].map(() => timed(() => layer.setPoints(el.points.rel, el.colors.rgba, el.points.lo))),
+  };
   const copy: number[] = [];
   const ctx = renderer.shared ? renderer.canvas.getContext('2d') : null;
   if (ctx) {
@@ -51,7 +66,7 @@ async function probe(n: number, reps: number, zoomed: boolean): Promise<Record<s
   const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : NaN);
   const drawn = el.layer?.drawnCount;
   el.remove();
-  return { n, zoomed, ...first, drawn, frame_ms: frame.map(Math.round), median_frame_ms: Math.round(med(frame)), median_copy_ms: Math.round(med(copy) * 10) / 10 };
+  return { n, zoomed, ...first, drawn, frame_ms: frame.map(Math.round), median_frame_ms: Math.round(med(frame)), median_copy_ms: Math.round(med(copy) * 10) / 10, afterUpload };
 }
 
 (globalThis as unknown as { probe: typeof probe }).probe = probe;

@@ -6,7 +6,7 @@ import type { OutlineController } from '../controllers/outline-controller.js';
 import { resolvePointData, type ResolvedPoints } from '../data/resolve-point-data.js';
 import { shiftPositions } from '../data/shift-positions.js';
 import { pointValues } from '../data/point-values.js';
-import { clusterSummary } from '../legend/cluster-summary.js';
+import { lazyClusterSummary } from '../legend/cluster-summary.js';
 import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
@@ -20,6 +20,7 @@ export const DATA_KEYS = ['x', 'y', 'positions', 'cluster', 'data', 'xColumn', '
 export const EMPTY_POINTS: ResolvedPoints = { n: 0, rel: new Float32Array(0), lo: null, centerX: 0, centerY: 0, halfWidth: 0, halfHeight: 0, cluster: null };
 const CATEGORICAL: ColorScheme = { kind: 'categorical' };
 const WHITE = [1, 1, 1, 1] as const;
+const NO_RANKS = new Float32Array(0); // pointStates reads ranks only when clusters are hidden
 
 /**
  * `willUpdate` of `<cluster-scatter>`: recomputes only what the changed properties affect (points,
@@ -47,13 +48,13 @@ export function derivePlotState(
     const values = p.check('value-column', () => pointValues(el), null);
     el.colors = p.check('value', () => pointColors(n, cluster, values, scheme), () => pointColors(n, cluster, null, CATEGORICAL));
     if (dataChanged) {
-      el.summary = clusterSummary(n, cluster, el.colors.clusterIds);
+      el.summary = lazyClusterSummary(n, cluster, el.colors.clusterIds); // computed when first read (not by the first frame)
       // Legend filters are ranks: they stay when the cluster ids are the same (new positions, same clusters).
       if (el._hidden.size && !sameIds(prevIds, el.colors.clusterIds)) el._hidden = new Set();
       if (el._hovered >= n) el._hovered = -1;
     }
   }
-  if (dataChanged || has('_selected') || has('_hidden')) el.states = pointStates(el.points.n, el._selected, el.summary.rank, el._hidden);
+  if (dataChanged || has('_selected') || has('_hidden')) el.states = pointStates(el.points.n, el._selected, el._hidden.size ? el.summary.rank : NO_RANKS, el._hidden);
   if (dataChanged || has('outlines')) {
     // 'auto': hulls now for small n, else from a Worker later (into _autoOutlines, which updates again).
     const { rel, centerX, centerY } = el.points;

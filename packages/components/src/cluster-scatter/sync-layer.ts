@@ -23,7 +23,8 @@ export function syncLayer(
   if (created || dataChanged) {
     layer.setLodBudget(lod.budget);
     layer.setPoints(el.points.rel, el.colors.rgba, el.points.lo);
-    layer.setRanks(el.summary.rank);
+    const summary = el.summary;
+    layer.setRanks(() => summary.rank); // read (and computed) when a frame first focuses a cluster
     // Index after the next frame is drawn (rAF, then a task): the picture never waits for the index.
     picking.setPositions(el.points.rel, undefined, new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))), el.points.lo);
     const from = el.morphFrom;

@@ -83,21 +83,30 @@ export function pointColors(
     for (const id of clusterIds) colorOf.set(id, categoricalColor(id));
   }
   if (!cluster) {
-    const rgb = categoricalColor(0);
-    for (let i = 0; i < n; i++) put(i, rgb);
+    new Uint32Array(rgba.buffer).fill(packRgba(categoricalColor(0)));
   } else {
     const lo = clusterIds.length > 0 ? clusterIds[0]! : 0;
     const span = clusterIds.length > 0 ? clusterIds[clusterIds.length - 1]! - lo + 1 : 0;
     if (span > 0 && span <= denseLimit(n)) {
       // Dense ids (the usual 0…K−1): a table lookup per point instead of a Map lookup.
-      const table = new Int32Array(span);
-      for (const [id, rgb] of colorOf) table[id - lo] = rgb;
-      for (let i = 0; i < n; i++) put(i, table[cluster[i]! - lo]!);
+      // One 32-bit store per point: the table holds the RGBA bytes packed in platform byte order.
+      const table = new Uint32Array(span);
+      for (const [id, rgb] of colorOf) table[id - lo] = packRgba(rgb);
+      const words = new Uint32Array(rgba.buffer);
+      for (let i = 0; i < n; i++) words[i] = table[cluster[i]! - lo]!;
     } else {
       for (let i = 0; i < n; i++) put(i, colorOf.get(cluster[i]!)!);
     }
   }
   return { rgba, clusterIds };
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** `0xrrggbb` as the 32-bit word whose bytes in memory are r, g, b, 255. */
+function packRgba(rgb: number): number {
+  const r = (rgb >> 16) & 255, g = (rgb >> 8) & 255, b = rgb & 255;
+  return (LITTLE_ENDIAN ? ((255 << 24) | (b << 16) | (g << 8) | r) : ((r << 24) | (g << 16) | (b << 8) | 255)) >>> 0;
 }
 
 /** Id ranges up to this size use dense tables (bytes ≈ 4× the point count at most). */

@@ -86,35 +86,21 @@ export function resolvePointData(source: PointSource): ResolvedPoints {
   const label = (name: string, i: number, axis: number) =>
     stride === 2 ? `${name}[${2 * i + axis}] (point ${i})` : `${name}[${i}]`;
 
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = xs![i * stride]!;
-    const y = ys![i * stride + yOffset]!;
-    if (!Number.isFinite(x)) throw new ClusterScatterInputError(label(names.x, i, 0), x, 'coordinates must be finite');
-    if (!Number.isFinite(y)) throw new ClusterScatterInputError(label(names.y, i, 1), y, 'coordinates must be finite');
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
+  const box = bounds(xs ?? [], ys ?? [], n, stride);
+  if (box === null) {
+    // Some coordinate is not finite: find the first one, for the error.
+    for (let i = 0; i < n; i++) {
+      const x = xs![i * stride]!;
+      const y = ys![i * stride + yOffset]!;
+      if (!Number.isFinite(x)) throw new ClusterScatterInputError(label(names.x, i, 0), x, 'coordinates must be finite');
+      if (!Number.isFinite(y)) throw new ClusterScatterInputError(label(names.y, i, 1), y, 'coordinates must be finite');
+    }
   }
+  const [minX, maxX, minY, maxY] = box ?? [0, 0, 0, 0];
   const centerX = n > 0 ? (minX + maxX) / 2 : 0;
   const centerY = n > 0 ? (minY + maxY) / 2 : 0;
   const rel = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    rel[2 * i] = xs![i * stride]! - centerX;
-    rel[2 * i + 1] = ys![i * stride + yOffset]! - centerY;
-  }
-  let lo: Float32Array | null = null;
-  if (!(xs instanceof Float32Array && ys instanceof Float32Array)) {
-    lo = new Float32Array(2 * n);
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const a = (lo[2 * i] = xs![i * stride]! - centerX - rel[2 * i]!);
-      const b = (lo[2 * i + 1] = ys![i * stride + yOffset]! - centerY - rel[2 * i + 1]!);
-      any ||= a !== 0 || b !== 0;
-    }
-    if (!any) lo = null;
-  }
+  const lo = relativePositions(xs ?? [], ys ?? [], n, stride, centerX, centerY, rel);
   return {
     n,
     rel,
@@ -125,6 +111,51 @@ export function resolvePointData(source: PointSource): ResolvedPoints {
     halfHeight: n > 0 ? (maxY - minY) / 2 : 0,
     cluster: cluster == null ? null : toClusterIds(cluster, n, names.cluster),
   };
+}
+
+/**
+ * [minX, maxX, minY, maxY] of n points read at `xs[i·stride]`, `ys[i·stride + (stride − 1)]`, or null when
+ * a coordinate is not finite. One pass; the finiteness test is `v − v === 0` (false for NaN and ±∞).
+ */
+function bounds(xs: Numbers, ys: Numbers, n: number, stride: number): [number, number, number, number] | null {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let finite = true;
+  const yOffset = stride - 1;
+  for (let i = 0, j = 0; i < n; i++, j += stride) {
+    const x = xs[j]!, y = ys[j + yOffset]!;
+    finite = finite && x - x === 0 && y - y === 0;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return finite ? [minX, maxX, minY, maxY] : null;
+}
+
+/**
+ * Writes `rel` (n×2 float32, x − centerX and y − centerY computed in float64) and returns the float32
+ * residuals (n×2) when the inputs are not float32 and some residual is not zero, else null. O(n).
+ */
+function relativePositions(xs: Numbers, ys: Numbers, n: number, stride: number, centerX: number, centerY: number, rel: Float32Array): Float32Array | null {
+  const yOffset = stride - 1;
+  if (xs instanceof Float32Array && ys instanceof Float32Array) {
+    for (let i = 0, j = 0; i < n; i++, j += stride) {
+      rel[2 * i] = xs[j]! - centerX;
+      rel[2 * i + 1] = ys[j + yOffset]! - centerY;
+    }
+    return null; // float32 inputs lose nothing below their own precision
+  }
+  const lo = new Float32Array(2 * n);
+  let any = false;
+  for (let i = 0, j = 0; i < n; i++, j += stride) {
+    const dx = xs[j]! - centerX, dy = ys[j + yOffset]! - centerY;
+    const hx = Math.fround(dx), hy = Math.fround(dy);
+    rel[2 * i] = hx;
+    rel[2 * i + 1] = hy;
+    const a = (lo[2 * i] = dx - hx), b = (lo[2 * i + 1] = dy - hy);
+    any ||= a !== 0 || b !== 0;
+  }
+  return any ? lo : null;
 }
 
 function toClusterIds(cluster: Numbers, n: number, name: string): Int32Array {

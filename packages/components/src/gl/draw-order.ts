@@ -11,8 +11,20 @@ export interface DrawOrder {
   readonly rankOf: Uint32Array;
 }
 
-/** A seeded random permutation of n rows and its inverse. O(n) time and 8n bytes. */
+/** A seeded random permutation of n rows and its inverse (computed on first read). O(n) time and 4n bytes (+4n for the inverse). */
 export function drawOrder(n: number, seed = 0x5eed): DrawOrder {
+  const order = shuffledRows(n, seed);
+  let rankOf: Uint32Array | null = null;
+  return {
+    order,
+    get rankOf() {
+      return (rankOf ??= inversePermutation(order));
+    },
+  };
+}
+
+/** The rows 0…n−1 in a seeded random order (mulberry32 + Fisher–Yates; the order of {@link drawOrder}). O(n). */
+export function shuffledRows(n: number, seed = 0x5eed): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let a = seed >>> 0;
@@ -26,9 +38,14 @@ export function drawOrder(n: number, seed = 0x5eed): DrawOrder {
     order[i] = order[j]!;
     order[j] = tmp;
   }
-  const rankOf = new Uint32Array(n);
-  for (let k = 0; k < n; k++) rankOf[order[k]!] = k;
-  return { order, rankOf };
+  return order;
+}
+
+/** `inverse[order[k]] = k` for a permutation `order`. O(n). */
+export function inversePermutation(order: Uint32Array): Uint32Array {
+  const inverse = new Uint32Array(order.length);
+  for (let k = 0; k < order.length; k++) inverse[order[k]!] = k;
+  return inverse;
 }
 
 /**

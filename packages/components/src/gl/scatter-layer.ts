@@ -3,6 +3,7 @@ import { createPointBuffers, type PointBuffers } from './point-buffers.js';
 import { createPointsCommand, type PointsProps } from './points-command.js';
 import { HIGHLIGHT_FRAG } from './highlight.frag.js';
 import { createRenderer, type Renderer, type RendererOptions } from './create-renderer.js';
+import { allZero } from './all-zero.js';
 import { gatherRows } from './draw-order.js';
 import { cellsStillValid, prefixEnd, spatialOrder, visibleRanges, type SpatialOrder } from './spatial-order.js';
 import { createOutlinesCommand } from './outlines-command.js';
@@ -74,8 +75,11 @@ export interface ScatterLayer {
   setBackground(rgba: readonly [number, number, number, number]): void;
   /** Previous positions (n×2, same n) for a morph; `setMorph(0)` shows them, `setMorph(1)` the current. */
   setPrevPositions(rel: Float32Array): void;
-  /** n cluster ranks (float32), used by `focusRank`. */
-  setRanks(rank: Float32Array): void;
+  /**
+   * n cluster ranks (float32, row order), or a function returning them, used by `focusRank`: kept by
+   * reference (replace, don't edit) and read, gathered and uploaded by the first frame that focuses a cluster.
+   */
+  setRanks(rank: Float32Array | (() => Float32Array)): void;
   /** n state bytes (bit 1 selected, bit 2 hidden). */
   setStates(state: Uint8Array): void;
   /** Dimming, morph and highlight settings (only the given fields change). */
@@ -147,6 +151,9 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
   let outlineWidth = 2;
   let outlineColor: [number, number, number, number] = [0, 0, 0, 0];
   const gather = <T extends Float32Array | Uint8Array>(values: T, width: number): T => gatherRows(values, order?.order ?? null, width);
+  // Ranks are read only while a cluster is focused: kept in row order and uploaded (in draw order) by the
+  // first frame that focuses one, so a new data set's first frame skips that gather and upload.
+  let pendingRanks: Float32Array | (() => Float32Array) | null = null;
 
   const cache: PointLayerCache = createPointLayerCache(regl);
   let version = 0; // bumped by every upload the points pass reads
@@ -174,6 +181,10 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
     before?.();
     props.first = 0;
     props.count = drawCount === null ? buffers.count : Math.min(buffers.count, order ? prefixEnd(order, drawCount) : drawCount);
+    if (pendingRanks && props.focusRank >= 0) {
+      buffers.setRanks(gather(typeof pendingRanks === 'function' ? pendingRanks() : pendingRanks, 1));
+      pendingRanks = null;
+    }
     const gl = renderer.gl;
     const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
     // Everything the points pass depends on; an equal key reuses the cached layer (hover/outline-only frames).
@@ -264,11 +275,12 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
     },
     setRanks(rank) {
       version++;
-      buffers.setRanks(gather(rank, 1));
+      pendingRanks = rank;
     },
     setStates(state) {
       version++;
-      buffers.setStates(gather(state, 1));
+      // All zero (no selection, nothing hidden: the usual new data set) needs no gather.
+      buffers.setStates(order && !allZero(state) ? gather(state, 1) : state);
     },
     setStyle(style) {
       if (style.morph !== undefined) props.morph = style.morph;

@@ -1,4 +1,4 @@
-import { drawOrder } from './draw-order.js';
+import { inversePermutation, shuffledRows } from './draw-order.js';
 
 /**
  * The drawing order of a large point set that serves both level of detail and view culling: the seeded
@@ -13,7 +13,7 @@ import { drawOrder } from './draw-order.js';
 export interface SpatialOrder {
   /** `order[k]` = row drawn k-th (a permutation of 0…n-1). */
   readonly order: Uint32Array;
-  /** `rankOf[row]` = position of `row` in {@link order}. */
+  /** `rankOf[row]` = position of `row` in {@link order} (computed on first read: only the hover highlight needs it). */
   readonly rankOf: Uint32Array;
   readonly grid: number;
   /** Cumulative end of each chunk (the last is n). */
@@ -35,7 +35,8 @@ const cellIndex = (v: number, min: number, size: number, grid: number) => {
 };
 
 /**
- * Builds the order for n×2 positions `rel` (not mutated). O(n) time, 14n bytes (+ the grid tables).
+ * Builds the order for n×2 positions `rel` (not mutated). O(n) time, 14n bytes (+ the grid tables; +4n
+ * for `rankOf` once read).
  * `grid` ≤ 256; `growth` > 1. With `shuffle` false the chunks are cut from row order instead of the
  * random permutation (no level of detail; with `firstChunk` ≥ n: one chunk, rows ascending in each
  * cell), for view culling alone.
@@ -56,7 +57,7 @@ export function spatialOrder(rel: Float32Array, firstChunk: number, grid = 32, g
   for (let e = Math.max(1, Math.floor(firstChunk)); e < n; e = Math.ceil(e * growth)) ends.push(e);
   ends.push(n);
   const g2 = grid * grid;
-  const random = shuffle ? drawOrder(n, seed).order : Uint32Array.from({ length: n }, (_, i) => i);
+  const random = shuffle ? shuffledRows(n, seed) : identity(n);
   const cellOfRow = new Uint16Array(n);
   for (let i = 0; i < n; i++) cellOfRow[i] = cellIndex(rel[2 * i + 1]!, minY, cellHeight, grid) * grid + cellIndex(rel[2 * i]!, minX, cellWidth, grid);
   const order = new Uint32Array(n), cellByRank = new Uint16Array(n), cellStart = new Uint32Array(ends.length * (g2 + 1));
@@ -75,9 +76,19 @@ export function spatialOrder(rel: Float32Array, firstChunk: number, grid = 32, g
     }
     start = end;
   });
-  const rankOf = new Uint32Array(n);
-  for (let k = 0; k < n; k++) rankOf[order[k]!] = k;
-  return { order, rankOf, grid, chunkEnds: Uint32Array.from(ends), cellStart, cellByRank, minX, minY, cellWidth, cellHeight };
+  let rankOf: Uint32Array | null = null;
+  return {
+    order, grid, chunkEnds: Uint32Array.from(ends), cellStart, cellByRank, minX, minY, cellWidth, cellHeight,
+    get rankOf() {
+      return (rankOf ??= inversePermutation(order));
+    },
+  };
+}
+
+function identity(n: number): Uint32Array {
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  return rows;
 }
 
 /**
