@@ -8,5 +8,6 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const aliases = [
   { find: /^@clamp-viz\/projection\/worker$/, replacement: `${root}packages/projection/src/worker.ts` },
   { find: /^@clamp-viz\/components\/cluster-scatter\.js$/, replacement: `${root}packages/components/src/cluster-scatter/cluster-scatter.ts` },
+  { find: /^@clamp-viz\/components\/token-cloud\.js$/, replacement: `${root}packages/components/src/token-cloud/token-cloud.ts` },
   { find: /^@clamp-viz\/(projection|io|components)$/, replacement: `${root}packages/$1/src/index.ts` },
 ];

@@ -45,6 +45,35 @@ test('the gallery shows the default dataset projected with PCA as points coloure
   expect(preamble).toContain("Students were outraged over the administration's new");
   expect(await page.locator('#sentence-guesses li').count()).toBe(40);
 
+  // The one-sentence view draws the guesses as text: around each label drawn as text, pixels in that
+  // guess's Tol-rainbow cluster colour (the colours pointColors gives the 40 guesses).
+  const tokens = await page.evaluate(async () => {
+    const cloud = document.querySelector<HTMLElementTagNameMap['token-cloud']>('#sentence-plot')!;
+    await cloud.renderComplete;
+    const img = cloud.readPixels()!;
+    const s = img.width / cloud.clientWidth;
+    const boxes: { k: number; rgb: number[][] }[] = [];
+    for (let k = 0; k < cloud.labelCount; k++) {
+      const b = cloud.labelBox(k);
+      if (!b) continue;
+      const rgb: number[][] = [];
+      for (let y = Math.ceil(b.top * s); y < Math.floor((b.top + b.height) * s); y++) {
+        for (let x = Math.ceil(b.left * s); x < Math.floor((b.left + b.width) * s); x++) {
+          const o = 4 * (y * img.width + x);
+          if (x >= 0 && y >= 0 && x < img.width && y < img.height) rgb.push([img.data[o]!, img.data[o + 1]!, img.data[o + 2]!]);
+        }
+      }
+      boxes.push({ k, rgb });
+    }
+    return { n: cloud.labelCount, placed: cloud.placedCount, cluster: Array.from(cloud.cluster!), boxes, tag: cloud.tagName };
+  });
+  expect(tokens.tag).toBe('TOKEN-CLOUD');
+  expect(tokens.n).toBe(40);
+  expect(tokens.placed).toBeGreaterThan(10);
+  const tol = pointColors(40, Int32Array.from(tokens.cluster), null, resolveColorScheme('tol-rainbow')).rgba;
+  const withColour = tokens.boxes.filter(({ k, rgb }) => rgb.filter((p) => p.every((v, c) => Math.abs(v - tol[4 * k + c]!) <= 24)).length >= 4);
+  expect(withColour.length / tokens.boxes.length).toBeGreaterThan(0.8);
+
   const shot = await page.locator('#scatter').screenshot();
   mkdirSync(`${root}.cache`, { recursive: true });
   writeFileSync(`${root}.cache/gallery-screenshot.png`, shot);
@@ -138,9 +167,9 @@ test('the gallery links two methods through one selection model (a lasso in the 
   // The one-sentence view: 40 guesses in Tol's rainbow; clicking a guess selects that row in both big plots.
   await page.click('#sentence-guesses li:nth-child(3)');
   const sentence = await page.evaluate(() => {
-    const small = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!, linked = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#linked')!;
+    const small = document.querySelector<HTMLElementTagNameMap['token-cloud']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!, linked = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#linked')!;
     const row = main.selection[0]!;
-    return { n: small.pointCount, scheme: small.colorScheme, main: Array.from(main.selection), linked: Array.from(linked.selection), preamble: main.preambles?.[row], token: main.tokens?.[row], third: small.tokens?.[2] };
+    return { n: small.labelCount, scheme: small.colorScheme, main: Array.from(main.selection), linked: Array.from(linked.selection), preamble: main.preambles?.[row], token: main.tokens?.[row], third: small.tokens?.[2] };
   });
   expect(sentence.n).toBe(40);
   expect(sentence.scheme).toBe('tol-rainbow');
@@ -151,7 +180,7 @@ test('the gallery links two methods through one selection model (a lasso in the 
 
   // The one-sentence view mirrors the shared selection: the clicked guess and a row of it selected elsewhere.
   const mirrored = await page.evaluate(() => {
-    const small = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!;
+    const small = document.querySelector<HTMLElementTagNameMap['token-cloud']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!;
     const afterClick = Array.from(small.selection);
     const marked = [...document.querySelectorAll('#sentence-guesses li')].map((li) => li.getAttribute('aria-selected'));
     const row = main.selection[0]!;
@@ -168,8 +197,10 @@ test('the gallery links two methods through one selection model (a lasso in the 
   await page.click('#clear');
   await page.selectOption('#color', 'magma');
   const colour = await page.evaluate(async () => {
-    const els = ['#scatter', '#linked', '#sentence-plot'].map((s) => document.querySelector<HTMLElementTagNameMap['cluster-scatter']>(s)!);
-    const [main, linked, small] = els as [HTMLElementTagNameMap['cluster-scatter'], HTMLElementTagNameMap['cluster-scatter'], HTMLElementTagNameMap['cluster-scatter']];
+    const els = ['#scatter', '#linked'].map((s) => document.querySelector<HTMLElementTagNameMap['cluster-scatter']>(s)!);
+    const [main, linked] = els as [HTMLElementTagNameMap['cluster-scatter'], HTMLElementTagNameMap['cluster-scatter']];
+    const small = document.querySelector<HTMLElementTagNameMap['token-cloud']>('#sentence-plot')!;
+    await small.renderComplete;
     await Promise.all(els.map((el) => el.renderComplete));
     const img = main.readPixels()!;
     const s = img.width / main.clientWidth;
@@ -181,7 +212,7 @@ test('the gallery links two methods through one selection model (a lasso in the 
     }
     const swatches = [...document.querySelectorAll<HTMLElement>('#sentence-guesses li .swatch')].map((e) => getComputedStyle(e).backgroundColor.match(/\d+/g)!.map(Number));
     return {
-      schemes: els.map((el) => el.colorScheme), cluster: Array.from(main.cluster!), small: Array.from(small.cluster!), samples, swatches,
+      schemes: [...els, small].map((el) => el.colorScheme), cluster: Array.from(main.cluster!), small: Array.from(small.cluster!), samples, swatches,
       linkedLegend: linked.shadowRoot!.querySelectorAll('[part=legend-item]').length, linkedIds: linked.clusterIds.length,
     };
   });

@@ -2,14 +2,16 @@
 // Data in with @clamp-viz/io (Parquet + TSV, 1:1 join), projections in a Web Worker with
 // @clamp-viz/projection, drawing with <cluster-scatter>. Two linked plots (two methods over the same
 // rows) share one selection model: a lasso or click in one selects the same rows in the other. The
-// one-sentence view (Tol's rainbow) feeds the same selection. Nothing heavy runs on the main thread
+// one-sentence view (<token-cloud>: the guesses as text, Tol's rainbow) shares the same selection. Nothing heavy runs on the main thread
 // except decoding the files.
 import '@clamp-viz/components/cluster-scatter.js';
-import { createSelectionModel } from '@clamp-viz/components';
+import '@clamp-viz/components/token-cloud.js';
+import { createSelectionModel, type TokenCloud } from '@clamp-viz/components';
 import { loadDataset, NOTEBOOK_SENTENCE, type Dataset } from '@clamp-viz/io';
 import { createProjectionWorker, listMethods, type MethodOptionsMap } from '@clamp-viz/projection';
 import { showSentence, type SentenceView } from './sentence-view.js';
 import { createViewProjector } from './view-projector.js';
+
 
 const $ = <T extends Element>(sel: string) => document.querySelector<T>(sel)!;
 const status = $<HTMLDivElement>('#status');
@@ -18,7 +20,7 @@ const selectionStatus = $<HTMLDivElement>('#selection-status');
 const progress = $<HTMLProgressElement>('#progress');
 const scatter = $<HTMLElementTagNameMap['cluster-scatter']>('#scatter');
 const linked = $<HTMLElementTagNameMap['cluster-scatter']>('#linked');
-const sentencePlot = $<HTMLElementTagNameMap['cluster-scatter']>('#sentence-plot');
+const sentencePlot = $<TokenCloud>('#sentence-plot');
 const methodSelect = $<HTMLSelectElement>('#method');
 const linkedMethodSelect = $<HTMLSelectElement>('#linked-method');
 const seedInput = $<HTMLInputElement>('#seed');

@@ -1,4 +1,4 @@
-import { pointColors, resolveColorScheme, type ClusterScatter, type SelectionModel } from '@clamp-viz/components';
+import { pointColors, resolveColorScheme, type SelectionModel, type TokenCloud } from '@clamp-viz/components';
 import type { Dataset } from '@clamp-viz/io';
 
 /** Rows of `preamble` in the dataset, ascending. O(n). */
@@ -12,21 +12,21 @@ export function rowsOfPreamble(ds: Dataset, preamble: string): number[] {
 
 /** What the page can change in a shown sentence view. */
 export interface SentenceView {
-  /** Moves the small plot to a new layout of the whole dataset (n×2). */
+  /** Moves the guesses to a new layout of the whole dataset (n×2; the cloud morphs when it has a `transition`). */
   move(layout: Float32Array): void;
-  /** Colours the small plot and the list swatches with a `color-scheme` value. */
+  /** Colours the cloud and the list swatches with a `color-scheme` value. */
   setColorScheme(scheme: string): void;
 }
 
 /**
- * The notebook's one-sentence view: the preamble as text, its guesses as a list (text, never HTML)
- * with colour swatches, and a `<cluster-scatter>` of just those rows at their positions in a layout.
- * Linked both ways to `model` (the big plots' shared selection over dataset rows): selecting in the
- * small plot or clicking a guess selects those dataset rows (local → global), and any selection made
- * elsewhere shows in the small plot and the list (global → local, the rest dimmed). The swatches are
- * `pointColors` of the small plot's own scheme, so they match its points. O(n) to set up.
+ * The notebook's one-sentence view: the preamble as text, its guesses as a list (text, never HTML) with
+ * colour swatches, and a `<token-cloud>` drawing the guesses as coloured text at their positions in a layout
+ * (the notebook's `geom_text`). The cloud shares `model` (the big plots' selection over dataset rows) and
+ * maps its labels to those rows through its `rows` property, so selecting there selects the rows everywhere
+ * and a selection made elsewhere shows in it; the list mirrors the model and clicking a guess selects its
+ * row. The swatches are `pointColors` of the cloud's own scheme, so they match its text. O(n) to set up.
  */
-export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLElement; list: HTMLOListElement; plot: ClusterScatter }, model: SelectionModel): SentenceView {
+export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLElement; list: HTMLOListElement; plot: TokenCloud }, model: SelectionModel): SentenceView {
   const rows = rowsOfPreamble(ds, preamble);
   const localOf = new Map(rows.map((r, k) => [r, k]));
   const plot = parts.plot;
@@ -51,37 +51,24 @@ export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLE
   parts.list.setAttribute('aria-multiselectable', 'true');
   items.forEach((li) => li.setAttribute('role', 'option'));
 
+  plot.preamble = preamble;
   plot.cluster = cluster;
   plot.tokens = rows.map((r) => ds.guesses[r]!);
-  plot.preambles = rows.map((r) => ds.preambles[r]!);
+  plot.rows = Uint32Array.from(rows);
+  plot.selectionModel = model; // the cloud maps dataset rows ↔ its labels itself
 
-  // Global → local: mirror the shared selection; `mirroring` keeps the plot's own select event from echoing back.
-  let mirroring = false;
+  // Global → local for the list: mark the guesses whose rows are selected anywhere.
   model.subscribe((state, change) => {
     if (change.kind !== 'select') return;
-    const local: number[] = [];
+    const chosen = new Set<number>();
     for (const r of state.selected) {
       const k = localOf.get(r);
-      if (k !== undefined) local.push(k);
+      if (k !== undefined) chosen.add(k);
     }
-    const chosen = new Set(local);
     items.forEach((li, k) => {
       li.setAttribute('aria-selected', String(chosen.has(k)));
       li.classList.toggle('selected', chosen.has(k));
     });
-    mirroring = true;
-    try {
-      if (local.length) plot.select(local);
-      else plot.clearSelection();
-    } finally {
-      mirroring = false;
-    }
-  });
-  // Local → global: a selection made in the small plot (lasso, click, Escape) becomes the shared one.
-  plot.addEventListener('select', (e) => {
-    if (mirroring) return;
-    if (e.detail.indices.length) selectRows(e.detail.indices);
-    else model.clear();
   });
 
   const setColorScheme = (scheme: string) => {
@@ -94,7 +81,8 @@ export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLE
   setColorScheme(plot.colorScheme);
   return {
     move(layout) {
-      plot.positions = Float32Array.from(rows.flatMap((r) => [layout[2 * r]!, layout[2 * r + 1]!]));
+      plot.x = Float32Array.from(rows, (r) => layout[2 * r]!);
+      plot.y = Float32Array.from(rows, (r) => layout[2 * r + 1]!);
     },
     setColorScheme,
   };

@@ -8,12 +8,17 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'ClusterScatter',
     'ClusterScatterInputError',
     'DEFAULT_INTERACTIVE_POINTS',
+    'DEFAULT_MAX_TOKEN_LENGTH',
     'HOVER_ANNOUNCE_MS',
     'RendererError',
+    'Slot',
     'TOL_RAINBOW_MAX',
+    'TokenCloud',
+    'TokenCloudInputError',
     'WORKER_INDEX_THRESHOLD',
     'autoOutlines',
     'autoOutlinesAsync',
+    'buildGlyphAtlas',
     'buildGridIndex',
     'buildGridIndexAsync',
     'categoricalColor',
@@ -22,20 +27,27 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'createRenderer',
     'createScatterLayer',
     'createSelectionModel',
+    'createTextLayer',
+    'defaultCloudTooltip',
     'defaultTooltip',
+    'displayToken',
     'generateCategoricalPalette',
     'nearestPoint',
     'oklabDistance',
+    'placeLabels',
     'pointColors',
     'pointsInPolygon',
     'pointsInRect',
     'positionResiduals',
     'resolveColorScheme',
     'resolvePointData',
+    'resolveTokenData',
     'rgbToOklab',
     'tolRainbowDiscrete',
   ]);
   expect(customElements.get('cluster-scatter')).toBeUndefined();
+  expect(customElements.get('token-cloud')).toBeUndefined();
   await import('../src/define.js');
   expect(customElements.get('cluster-scatter')).toBe(mod.ClusterScatter);
+  expect(customElements.get('token-cloud')).toBe(mod.TokenCloud);
 });

@@ -1,0 +1,315 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { PointColors } from '../color/point-colors.js';
+import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
+import { KeyboardController } from '../controllers/keyboard-controller.js';
+import { MorphController } from '../controllers/morph-controller.js';
+import { PointerController } from '../controllers/pointer-controller.js';
+import { ResizeController, type ElementSize } from '../controllers/resize-controller.js';
+import { SelectionController } from '../controllers/selection-controller.js';
+import { InputProblems } from '../cluster-scatter/input-problems.js';
+import { overlayTemplate, type OverlayState } from '../cluster-scatter/overlay-template.js';
+import type { PixelImage } from '../gl/scatter-layer.js';
+import { clusterSummary, type ClusterSummary } from '../legend/cluster-summary.js';
+import { legendItems, legendTemplate } from '../legend/legend-template.js';
+import { normalizeIndices, type SelectionMode } from '../selection/combine-selection.js';
+import type { SelectionModel } from '../selection/selection-model.js';
+import type { GlyphAtlas } from '../text/glyph-atlas.js';
+import { createTextLayer, type TextLayer } from '../text/text-layer.js';
+import { dataToScreen, type ViewState } from '../view/view-state.js';
+import { cloudFrame } from './cloud-frame.js';
+import { cloudGestures, cloudLegendHandlers, onCloudSelection } from './cloud-interaction.js';
+import { applyCloudAria, cloudLabel, cloudSummary } from './describe-cloud.js';
+import { deriveCloudState } from './derive-cloud-state.js';
+import { exportCloudPNG } from './export-cloud-png.js';
+import type { CloudFrame } from './layout-cloud.js';
+import { EMPTY_TOKENS, type TokenData } from './resolve-token-data.js';
+import { TextLayerController } from './text-layer-controller.js';
+import { cloudTooltip } from './cloud-tooltip.js';
+import { TokenCloudInputError } from './token-cloud-input-error.js';
+import type { TokenCloudEventMap } from './token-cloud.events.js';
+import { TOKEN_CLOUD_PROPERTIES, type TokenCloudSettings, type TokenCloudState } from './token-cloud.properties.js';
+import styles from './token-cloud.styles.js';
+
+/**
+ * One preamble's guesses drawn as text at their 2-D coordinates, coloured by cluster: the notebook's
+ * `geom_text(aes(label = guess, colour = factor(cluster_id)))` view, interactive (lit + regl, the page's
+ * shared WebGL context). Each distinct label is rasterised once with Canvas2D into a glyph atlas (white
+ * coverage + halo) and drawn as a tinted quad at constant screen size. Labels are placed greedily without
+ * overlap (hovered, selected, then input order); the rest are dots, still hoverable.
+ *
+ * Data (properties): `x`, `y`, `cluster`, `tokens`, `rows` (dataset rows, for linking), or `data` (Arrow
+ * Table, columns by `x-column`… and rows filtered by `preamble`). A shared `selectionModel` speaks dataset
+ * rows, so the cloud links with `<cluster-scatter>` views of the whole dataset.
+ *
+ * @summary Tokens as coloured text at their embedding coordinates.
+ * @event hover - `detail.index` (local, -1 none), `detail.row`. @event select - `detail.indices` (local), `detail.rows`.
+ * @event view-change - `detail.view`. @event token-cloud-render - `detail.labelCount`, `detail.placedCount`.
+ * @event token-cloud-error - `detail.error` (TokenCloudInputError naming parameter, value, rule).
+ * @csspart canvas @csspart tooltip @csspart legend @csspart summary @csspart live @csspart error @csspart sketch
+ * @cssproperty --token-cloud-background @cssproperty --token-cloud-foreground @cssproperty --token-cloud-panel
+ * @cssproperty --token-cloud-dim-opacity @cssproperty --token-cloud-font-family @cssproperty --token-cloud-font-size
+ * @cssproperty --token-cloud-height
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface TokenCloud extends TokenCloudSettings, TokenCloudState {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class TokenCloud extends LitElement {
+  static override styles = styles;
+  static override properties = TOKEN_CLOUD_PROPERTIES;
+
+  declare private _overlay: Omit<OverlayState, 'tooltip'>;
+  readonly resizer = new ResizeController(this, () => this.refresh());
+  private readonly picking = new SelectionController(this, (state, change) => onCloudSelection(this, state, change));
+  private readonly morph = new MorphController(this);
+  private readonly problems = new InputProblems((error) => this.emit('token-cloud-error', { error }));
+  private readonly gl = new TextLayerController(this, (canvas) => this.problems.check('webgl', () => createTextLayer(canvas), null), () => this.requestUpdate());
+  private readonly legendHandlers = cloudLegendHandlers(this);
+  /** @internal */ tokenData: TokenData = EMPTY_TOKENS;
+  /** @internal display text per label */ labels: string[] = [];
+  /** @internal distinct display texts (atlas entries) */ texts: string[] = [];
+  /** @internal atlas entry per label */ entry: Int32Array = new Int32Array(0);
+  /** @internal */ colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
+  /** @internal */ summary: ClusterSummary = clusterSummary(0, null, new Int32Array(0));
+  /** @internal */ rowToLocal = new Map<number, number>();
+  /** @internal */ view: ViewState = { centerX: 0, centerY: 0, pixelsPerUnit: 1 };
+  /** @internal */ fittedScale = 1;
+  /** @internal */ autoFit = true;
+  /** @internal */ morphFrom: { x: Float64Array; y: Float64Array } | null = null;
+  /** @internal */ morphT = 1;
+  /** @internal */ atlas: GlyphAtlas | null = null;
+  /** @internal */ atlasKey = '';
+  /** @internal */ lastFrame: CloudFrame | null = null;
+  /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
+  /** @internal device px per CSS px of a PNG export in progress */ exportScale: number | null = null;
+  /** @internal */ frame: Promise<void> | null = null;
+  private orderCache: { key: unknown[]; order: Uint32Array } | null = null;
+
+  constructor() {
+    super();
+    this.x = this.y = this.cluster = this.tokens = this.rows = this.data = this.tooltipFormatter = null;
+    Object.assign(this, { preamble: '', xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
+    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light' });
+    Object.assign(this, { _error: null, _hovered: -1, _selected: new Uint32Array(0), _hidden: new Set() });
+    this._overlay = { sketch: null, announcement: '' };
+    new ColorSchemeController(this, () => this.theme === 'auto' && this.refresh());
+    const g = cloudGestures(this, () => this.picking.model);
+    new PointerController(this, g.pointer);
+    new KeyboardController(this, g.keyboard);
+  }
+
+  /** Labels in the data (after the preamble filter). */
+  get labelCount(): number { return this.tokenData.n; }
+  /** Labels drawn as text in the last frame (the others are dots). */
+  get placedCount(): number { return this.lastFrame?.placement.placed ?? 0; }
+  /** Distinct cluster ids shown, ascending (a copy). */
+  get clusterIds(): Int32Array { return this.colors.clusterIds.slice(); }
+  /** The last input error, or null. */
+  get error(): Error | null { return this._error; }
+  /** Selected labels (local indices, ascending; a copy). */
+  get selection(): Uint32Array { return this._selected.slice(); }
+  /** Dataset rows of the selected labels. */
+  get selectedRows(): Uint32Array { return Uint32Array.from(this._selected, (k) => this.tokenData.rows[k]!); }
+  /** The hovered label (local), or -1. */
+  get hovered(): number { return this._hovered; }
+  /** Dataset row of each label (a copy). */
+  get labelRows(): Uint32Array { return this.tokenData.rows.slice(); }
+  /** The selection/hover store; share one from `createSelectionModel()` with `<cluster-scatter>` views. */
+  get selectionModel(): SelectionModel { return this.picking.model; }
+  set selectionModel(model: SelectionModel) { this.picking.model = model; }
+  /** Resolves after pending property changes are applied and the next frame is drawn. */
+  get renderComplete(): Promise<void> { return this.updateComplete.then(() => this.frame ?? undefined); }
+  /** @internal labels of hidden clusters */
+  get hiddenCount(): number {
+    let c = 0;
+    if (this._hidden.size) for (const r of this.summary.rank) if (this._hidden.has(r)) c++;
+    return c;
+  }
+
+  /**
+   * Selects labels (local indices) combined by `mode`; the shared model receives their dataset rows.
+   * @throws TokenCloudInputError naming `indices[k]` when an entry is not a label index in [0, n).
+   */
+  select(indices: ArrayLike<number>, mode: SelectionMode = 'replace'): void {
+    const r = normalizeIndices(indices, this.tokenData.n);
+    if ('bad' in r) throw new TokenCloudInputError(`indices[${r.bad}]`, indices[r.bad], `must be an integer label index in [0, ${this.tokenData.n})`);
+    this.picking.model.select(Uint32Array.from(r.indices, (k) => this.tokenData.rows[k]!).sort(), mode, this);
+  }
+
+  clearSelection(): void { this.picking.model.clear(this); }
+
+  /** Fits the view to the labels again (also double-click, `0`, `Home`). */
+  resetView(): void {
+    this.autoFit = true;
+    this.refresh();
+    this.emit('view-change', { view: this.view });
+  }
+
+  /** CSS px position of label i's true coordinate (its anchor), or null when out of range. */
+  labelPosition(i: number): { x: number; y: number } | null {
+    if (!Number.isInteger(i) || i < 0 || i >= this.tokenData.n) return null;
+    const { x, y } = this.currentPositions();
+    const [sx, sy] = dataToScreen(this.view, x[i]!, y[i]!, this.resizer.size);
+    return { x: sx, y: sy };
+  }
+
+  /** Where label i's text was drawn in the last frame (CSS px box), or null when it is a dot (or out of range). */
+  labelBox(i: number): { left: number; top: number; width: number; height: number } | null {
+    const f = this.lastFrame;
+    if (!f || !(i >= 0 && i < f.placement.slot.length) || f.placement.slot[i] === 0) return null;
+    return { left: f.placement.left[i]!, top: f.placement.top[i]!, width: f.width[i]!, height: f.height[i]! };
+  }
+
+  /** The text drawn for label i (whitespace and controls made visible, long tokens cut), or null. */
+  displayText(i: number): string | null { return this.labels[i] ?? null; }
+
+  /** Draws now and returns the drawing buffer (device pixels, rows from the top); null before the first render. */
+  readPixels(): PixelImage | null {
+    return this.layer && !this.layer.renderer.destroyed ? this.layer.readPixels() : null;
+  }
+
+  /** The picture as a PNG of `round(scale × CSS size)` px (default devicePixelRatio), text re-rasterised at that scale. */
+  toPNG(options: { scale?: number } = {}): Promise<Blob> { return exportCloudPNG(this, options.scale); }
+
+  /** @internal */
+  get layer(): TextLayer | null { return this.gl.layer; }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate(); // re-create the GL layer after a move in the DOM
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback(); // TextLayerController destroys the layer
+    this.frame = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    deriveCloudState(this, changed as Map<PropertyKey, unknown>, this.problems);
+  }
+
+  protected override render() {
+    const summary = cloudSummary(this);
+    applyCloudAria(this, summary);
+    const h = this._hovered;
+    const at = h >= 0 ? this.labelPosition(h) : null;
+    const size = this.resizer.size;
+    const tooltip = at ? { text: this.tooltipText(h), x: at.x, y: at.y, width: size.width, height: size.height } : null;
+    return html`<canvas part="canvas" role="img" aria-label=${cloudLabel(this)} aria-describedby="summary"></canvas><p id="summary" part="summary" class="visually-hidden">${summary}</p>${overlayTemplate({ ...this._overlay, tooltip })}${
+      this.legend ? legendTemplate(legendItems(this.colors, this.summary), this._hidden, this.legendHandlers) : nothing
+    }${this._error ? html`<p part="error" role="alert">${this._error.message}</p>` : nothing}`;
+  }
+
+  protected override updated(): void {
+    if (this.isConnected && this.gl.ensure(this.renderRoot.querySelector('canvas'))) {
+      this.layer!.beforeFrame(() => cloudFrame(this));
+      this.atlasKey = ''; // a new layer (first render or after a context restore) needs the atlas uploaded
+      this.resizer.measure();
+    }
+    if (this._error !== this.problems.first) this._error = this.problems.first;
+    const from = this.morphFrom;
+    if (from) {
+      this.morphFrom = null;
+      const target = this.tokenData;
+      this.morph.start(this.transition, (t) => {
+        this.morphT = t;
+        this.morphFrom = t < 1 && this.tokenData === target ? from : null;
+        this.refresh(false);
+      });
+    }
+    this.refresh(false);
+  }
+
+  /** @internal Positions now (mid-morph: interpolated from the previous ones). */
+  currentPositions(): { x: Float64Array; y: Float64Array } {
+    const d = this.tokenData, from = this.morphFrom, t = this.morphT;
+    if (!from || t >= 1 || from.x.length !== d.n) return { x: d.x, y: d.y };
+    const x = new Float64Array(d.n), y = new Float64Array(d.n);
+    for (let i = 0; i < d.n; i++) {
+      x[i] = from.x[i]! + (d.x[i]! - from.x[i]!) * t;
+      y[i] = from.y[i]! + (d.y[i]! - from.y[i]!) * t;
+    }
+    return { x, y };
+  }
+
+  /** @internal CSS size and the device-pixel ratio frames are drawn at (the export scale during toPNG). */
+  frameSize(): ElementSize {
+    const s = this.resizer.size;
+    return this.exportScale ? { ...s, devicePixelRatio: this.exportScale } : s;
+  }
+
+  /** @internal Labels to draw, highest priority first: hovered, selected, then input order; hidden clusters left out. */
+  priorityOrder(): Uint32Array {
+    const key = [this.tokenData, this.summary, this._hovered, this._selected, this._hidden];
+    if (this.orderCache && this.orderCache.key.every((v, i) => v === key[i])) return this.orderCache.order;
+    const n = this.tokenData.n, rank = this.summary.rank, hidden = this._hidden;
+    const out: number[] = [];
+    const taken = new Uint8Array(n);
+    const take = (i: number) => {
+      if (i < 0 || i >= n || taken[i] || (hidden.size && hidden.has(rank[i]!))) return;
+      taken[i] = 1;
+      out.push(i);
+    };
+    take(this._hovered);
+    for (const i of this._selected) take(i);
+    for (let i = 0; i < n; i++) take(i);
+    const order = Uint32Array.from(out);
+    this.orderCache = { key, order };
+    return order;
+  }
+
+  /** @internal n flags: 1 for labels outside an active selection. */
+  dimmedFlags(): Uint8Array {
+    const n = this.tokenData.n;
+    if (this._selected.length === 0) return new Uint8Array(n);
+    const flags = new Uint8Array(n).fill(1);
+    for (const k of this._selected) flags[k] = 0;
+    return flags;
+  }
+
+  /** @internal CSS px the legend covers at the right (0 without one; at most half the width). One layout read. */
+  legendInset(width: number): number {
+    if (!this.legend) return 0;
+    const box = this.renderRoot.querySelector('[part="legend"]')?.getBoundingClientRect();
+    if (!box || box.width <= 0) return 0;
+    return Math.min(Math.max(0, this.getBoundingClientRect().right - box.left), width / 2);
+  }
+
+  /** @internal Sets a user view (pan/zoom) and fires view-change. */
+  setView(view: ViewState): void {
+    this.autoFit = false;
+    this.view = view;
+    this.refresh();
+    this.emit('view-change', { view });
+  }
+
+  /** @internal Sizes the canvas and schedules one frame (laid out in cloudFrame), then fires token-cloud-render. */
+  refresh(moveTooltip = true): void {
+    const layer = this.layer;
+    if (!layer || layer.renderer.destroyed) return;
+    const size = this.resizer.size;
+    layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
+    this.frame = layer.renderer.render().then(
+      () => void this.emit('token-cloud-render', { labelCount: this.tokenData.n, placedCount: this.placedCount }),
+      () => undefined,
+    );
+    if (moveTooltip && this._hovered >= 0) this.requestUpdate();
+  }
+
+  /** @internal */
+  setOverlay(overlay: Partial<Omit<OverlayState, 'tooltip'>>): void { this._overlay = { ...this._overlay, ...overlay }; }
+  /** @internal */
+  announce(text: string): void { this.setOverlay({ announcement: text }); }
+  /** @internal Tooltip text of label k (formatter output; the default on formatter error). */
+  tooltipText(k: number): string { return cloudTooltip(this, k); }
+
+  /** @internal Dispatches a bubbling, composed CustomEvent. */
+  emit<K extends keyof TokenCloudEventMap>(type: K, detail: TokenCloudEventMap[K] extends CustomEvent<infer D> ? D : never): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'token-cloud': TokenCloud;
+  }
+}

@@ -1,0 +1,64 @@
+import type { PropertyDeclarations } from 'lit';
+import type { Table } from 'apache-arrow';
+import type { TooltipFormatter } from '../cluster-scatter/point-info.js';
+
+/** lit declarations of `<token-cloud>`: data as properties, settings as (kebab-case) attributes, `_` = internal state. */
+export const TOKEN_CLOUD_PROPERTIES: PropertyDeclarations = {
+  x: { attribute: false }, y: { attribute: false }, cluster: { attribute: false }, tokens: { attribute: false },
+  rows: { attribute: false }, data: { attribute: false }, tooltipFormatter: { attribute: false },
+  preamble: {}, xColumn: { attribute: 'x-column' }, yColumn: { attribute: 'y-column' }, clusterColumn: { attribute: 'cluster-column' },
+  tokenColumn: { attribute: 'token-column' }, preambleColumn: { attribute: 'preamble-column' },
+  fontSize: { attribute: 'font-size', type: Number }, fontFamily: { attribute: 'font-family' },
+  maxTokenLength: { attribute: 'max-token-length', type: Number },
+  colorScheme: { attribute: 'color-scheme' }, background: {}, legend: { type: Boolean, reflect: true },
+  transition: { type: Number }, theme: { reflect: true },
+  _error: { state: true }, _hovered: { state: true }, _selected: { state: true }, _hidden: { state: true }, _overlay: { state: true },
+};
+
+/**
+ * Public properties of `<token-cloud>` (merged into the class). Data (`x`, `y`, `cluster`, `tokens`, `rows`,
+ * `data`) are properties only: replace them to re-render, never edit them in place.
+ */
+export interface TokenCloudSettings {
+  /** n label x / y coordinates (one method's columns). */
+  x: Float32Array | Float64Array | null;
+  y: Float32Array | Float64Array | null;
+  /** n cluster ids (colour, legend, Shift+click). */
+  cluster: Int32Array | null;
+  /** n label strings (LM tokens: spaces and control characters are shown visibly). */
+  tokens: ArrayLike<string> | null;
+  /** n dataset rows these labels are (default 0…n−1): what a shared `selectionModel` speaks. */
+  rows: Uint32Array | null;
+  /** An Apache Arrow Table; wins over the arrays. Columns by the `*-column` attributes, rows filtered by `preamble`. */
+  data: Table | null;
+  /** Tooltip text of a label (default: token, preamble, cluster); shown as text, never HTML. */
+  tooltipFormatter: TooltipFormatter | null;
+  /** The preamble shown (attribute): filters `data` to its rows, and names the view (aria label, tooltip). */
+  preamble: string;
+  /** Arrow column names (defaults `x`, `y`, `cluster_id` (`''` = none), `token`, `preamble`). */
+  xColumn: string; yColumn: string; clusterColumn: string; tokenColumn: string; preambleColumn: string;
+  /** Label font size in CSS px (attribute `font-size`, default 12; or `--token-cloud-font-size`). */
+  fontSize: number;
+  /** CSS font-family (attribute `font-family`; default `--token-cloud-font-family`, else system-ui). */
+  fontFamily: string;
+  /** Labels longer than this many characters are cut with `…` (attribute `max-token-length`, default 24). */
+  maxTokenLength: number;
+  /** `'tol-rainbow'` (default: Tol's discrete rainbow over the clusters present, by rank; categorical above 23), `'categorical'`, or a d3 interpolator. */
+  colorScheme: string;
+  /** Any CSS colour; `''` (default) uses `--token-cloud-background`. */
+  background: string;
+  /** Shows the cluster legend (boolean attribute). */
+  legend: boolean;
+  /** Morph duration in ms when new coordinates keep the label count (default 0; reduced motion jumps). */
+  transition: number;
+  /** `'light'` (default), `'dark'` or `'auto'`. */
+  theme: string;
+}
+
+/** Internal reactive state (merged into the class). */
+export interface TokenCloudState {
+  /** @internal */ _error: Error | null;
+  /** @internal local label index, or -1 */ _hovered: number;
+  /** @internal local label indices, ascending */ _selected: Uint32Array;
+  /** @internal hidden cluster ranks */ _hidden: ReadonlySet<number>;
+}
