@@ -91,6 +91,7 @@ describe('updatePositions keeps outlines at their data coordinates', () => {
         Object.assign(el, { positions: base, cluster, pointSize: 1 });
       }, 'width:120px;height:80px;display:block');
       await until(() => el._autoOutlines !== null);
+      const jobs0 = el.outlineJob.workerJobs;
       await observingWorkers(async (created) => {
         let last = base;
         for (let k = 1; k <= 5; k++) {
@@ -105,7 +106,8 @@ describe('updatePositions keeps outlines at their data coordinates', () => {
         await frames(2);
         expect(el.outlineJob.pending).toBe(false);
         // Coalesced: five moves in one task → one job with the latest positions (Worker path), none left over.
-        expect(created.filter((u) => /auto-outlines\.worker/.test(u)).length).toBe(threshold === 1000 ? 1 : 0);
+        expect(el.outlineJob.workerJobs - jobs0).toBe(threshold === 1000 ? 1 : 0);
+        expect(created.filter((u) => /auto-outlines\.worker/.test(u))).toHaveLength(0); // the element's warm Worker is reused
       });
       el.remove();
     }

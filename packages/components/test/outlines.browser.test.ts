@@ -5,6 +5,8 @@ import { categoricalColor } from '../src/color/categorical-color.js';
 import { outlineShade } from '../src/outline/outline-segments.js';
 import { autoOutlines } from '../src/outline/auto-outlines.js';
 import { autoOutlinesAsync } from '../src/outline/auto-outlines-async.js';
+import { OutlineWorker } from '../src/outline/outline-worker.js';
+import type { ClusterOutline } from '../src/outline/cluster-outline.js';
 import { observingWorkers } from './observing-workers.js';
 
 const mounted: HTMLElement[] = [];
@@ -151,6 +153,34 @@ describe('outlines="auto" off the main thread', () => {
     const pending = autoOutlinesAsync(rel, rank, Int32Array.of(0, 1, 2, 3), 0, 0, { workerThreshold: 0 }, controller.signal);
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('OutlineWorker.run reuses one warm Worker for consecutive jobs; an abort terminates it and the next run starts another', async () => {
+    const a = blobs(6000, 3), b = blobs(5000, 2, 11);
+    const worker = new OutlineWorker();
+    await observingWorkers(async (created) => {
+      const rings = (o: readonly ClusterOutline[]) => o.map((x) => x.rings.map((r) => Array.from(r)));
+      const first = await worker.run(a.rel, a.rank, Int32Array.of(0, 1, 2), 1, 2);
+      const second = await worker.run(b.rel, b.rank, Int32Array.of(7, 8), 0, 0);
+      expect(created.filter((u) => /auto-outlines\.worker/.test(u))).toHaveLength(1);
+      expect(rings(first)).toEqual(rings(autoOutlines(a.rel, a.rank, Int32Array.of(0, 1, 2), 1, 2)));
+      expect(rings(second)).toEqual(rings(autoOutlines(b.rel, b.rank, Int32Array.of(7, 8), 0, 0)));
+      expect(worker.busy).toBe(false);
+      const controller = new AbortController();
+      const aborted = worker.run(a.rel, a.rank, Int32Array.of(0, 1, 2), 0, 0, {}, controller.signal);
+      expect(worker.busy).toBe(true);
+      controller.abort();
+      await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+      expect(worker.busy).toBe(false);
+      const third = await worker.run(b.rel, b.rank, Int32Array.of(7, 8), 0, 0);
+      expect(rings(third)).toEqual(rings(second));
+      expect(created.filter((u) => /auto-outlines\.worker/.test(u))).toHaveLength(2);
+      expect(created).not.toContain('load error');
+      const pending = worker.run(a.rel, a.rank, Int32Array.of(0, 1, 2), 0, 0);
+      worker.dispose(); // a running job is rejected, not left pending
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    });
+    expect(a.rel.length).toBe(12_000); // inputs not detached
   });
 
   test('<cluster-scatter outlines="auto"> above the threshold draws the Worker\'s hulls once they arrive, and drops a stale job on new data', async () => {

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { autoOutlines } from '../outline/auto-outlines.js';
-import { autoOutlinesAsync, AUTO_OUTLINES_WORKER_THRESHOLD } from '../outline/auto-outlines-async.js';
+import { AUTO_OUTLINES_WORKER_THRESHOLD } from '../outline/auto-outlines-async.js';
 import type { ClusterOutline } from '../outline/cluster-outline.js';
+import { OutlineWorker } from '../outline/outline-worker.js';
 
 /** What {@link OutlineController.start} computes hulls of: n×2 `rel` about (centerX, centerY), n cluster ranks, k ids. */
 export interface OutlineInput {
@@ -13,10 +14,11 @@ export interface OutlineInput {
 }
 
 /**
- * Computes `outlines="auto"` hulls for a host: small point sets synchronously, large ones in a Worker
- * (see auto-outlines-async.ts) whose result arrives through `onDone`. A new {@link start}, a
- * {@link cancel} or the host's disconnect aborts a pending computation, so a stale result is never
- * delivered. Errors go to `onError`.
+ * Computes `outlines="auto"` hulls for a host: small point sets synchronously, large ones in the host's
+ * own {@link OutlineWorker} whose result arrives through `onDone`. The worker stays alive between jobs
+ * (later jobs, e.g. live-layout refreshes, run warm) and is terminated on disconnect. A new
+ * {@link start}, a {@link cancel} or the host's disconnect aborts a pending computation, so a stale
+ * result is never delivered. Errors go to `onError`.
  */
 export class OutlineController implements ReactiveController {
   private job: AbortController | null = null;
@@ -25,6 +27,9 @@ export class OutlineController implements ReactiveController {
   private frame = 0;
   private readonly onDone: (outlines: ClusterOutline[]) => void;
   private readonly onError: (error: Error) => void;
+  private readonly worker = new OutlineWorker();
+  /** Jobs handed to the Worker so far (to see coalescing: the worker itself is reused between jobs). */
+  workerJobs = 0;
   /** Point count from which hulls are computed in a Worker. */
   workerThreshold = AUTO_OUTLINES_WORKER_THRESHOLD;
 
@@ -55,7 +60,8 @@ export class OutlineController implements ReactiveController {
     }
     const job = new AbortController();
     this.job = job;
-    autoOutlinesAsync(rel, rank, ids, centerX, centerY, { workerThreshold: this.workerThreshold }, job.signal).then(
+    this.workerJobs++;
+    this.worker.run(rel, rank, ids, centerX, centerY, {}, job.signal).then(
       (outlines) => {
         if (this.job !== job) return;
         this.job = null;
@@ -106,5 +112,6 @@ export class OutlineController implements ReactiveController {
 
   hostDisconnected(): void {
     this.cancel();
+    this.worker.dispose();
   }
 }

@@ -1,5 +1,6 @@
 import { autoOutlines, type AutoOutlineOptions } from './auto-outlines.js';
 import type { ClusterOutline } from './cluster-outline.js';
+import { OutlineWorker } from './outline-worker.js';
 
 /** Point counts from which {@link autoOutlinesAsync} computes in a module Worker (below: on the calling thread). */
 export const AUTO_OUTLINES_WORKER_THRESHOLD = 20_000;
@@ -12,10 +13,11 @@ export interface AutoOutlinesAsyncOptions extends AutoOutlineOptions {
 
 /**
  * {@link autoOutlines} (same inputs and result) computed in a module Worker for n ≥ `workerThreshold`,
- * on copies of `rel` and `rank` (transferred), so hulls of 1M points never block a frame; below it,
- * or when Workers are unavailable or the worker script cannot load, computed here. Inputs are not
- * mutated or detached. Each call uses its own worker, terminated when done or when `signal` aborts
- * (the promise then rejects with an `AbortError` DOMException). O(n + Σ h log h), as autoOutlines.
+ * on copies of the inputs (transferred), so hulls of 1M points never block a frame; below it, or when
+ * Workers are unavailable or the worker script cannot load, computed here. Inputs are not mutated or
+ * detached. Each call uses its own {@link OutlineWorker}, terminated when done or when `signal` aborts
+ * (the promise then rejects with an `AbortError` DOMException); for repeated jobs keep one
+ * OutlineWorker instead (a new worker runs its first job cold). O(n + Σ h log h), as autoOutlines.
  */
 export function autoOutlinesAsync(
   rel: Float32Array,
@@ -36,38 +38,8 @@ export function autoOutlinesAsync(
       return Promise.reject(error);
     }
   }
-  return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./auto-outlines.worker.js', import.meta.url), { type: 'module' });
-    } catch {
-      resolve(here());
-      return;
-    }
-    const finish = () => {
-      worker.terminate();
-      signal?.removeEventListener('abort', onAbort);
-    };
-    const onAbort = () => {
-      finish();
-      reject(new DOMException('outline computation aborted', 'AbortError'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    worker.onmessage = (e: MessageEvent<{ type: 'done'; outlines: ClusterOutline[] } | { type: 'error'; message: string }>) => {
-      finish();
-      if (e.data.type === 'done') resolve(e.data.outlines);
-      else reject(new Error(`auto outlines worker: ${e.data.message}`));
-    };
-    worker.onerror = (e) => {
-      finish();
-      e.preventDefault();
-      try {
-        resolve(here()); // the worker could not load (bundler/CSP): compute here instead
-      } catch (error) {
-        reject(error);
-      }
-    };
-    const relCopy = rel.slice(), rankCopy = rank.slice();
-    worker.postMessage({ rel: relCopy, rank: rankCopy, ids: ids.slice(), centerX, centerY, options: hull }, [relCopy.buffer, rankCopy.buffer]);
-  });
+  const worker = new OutlineWorker();
+  const job = worker.run(rel, rank, ids, centerX, centerY, hull, signal);
+  job.then(() => worker.dispose(), () => worker.dispose());
+  return job;
 }
