@@ -82,7 +82,9 @@ describe("pca(X, {solver: 'lanczos'}) (matrix-free)", () => {
     const b = pca(X, { solver: 'lanczos', nComponents: 3 });
     expect(maxAbsDiff(b.embedding, a.embedding)).toBeLessThanOrEqual(1e-6 * maxAbs(a.embedding));
     expect(b.embedding.every(Number.isFinite)).toBe(true);
-    expect(b.model.explainedVariance[2]).toBe(0);
+    // zero to rounding (the order of the re-orthogonalisation sums decides whether it lands on exactly 0)
+    expect(b.model.explainedVariance[2]).toBeLessThanOrEqual(1e-12 * b.model.explainedVariance[0]!);
+    expect(b.model.explainedVariance[2]).toBeGreaterThanOrEqual(0);
   });
 
   test('lanczosSvd(X, mean, 3) returns unit, orthogonal vectors with residual ‖XcᵀXc v − λv‖ ≤ 1e-9·λ', () => {

@@ -1,12 +1,14 @@
 /**
  * The implicit QL algorithm with Wilkinson shifts on the symmetric tridiagonal matrix (d, e) — diagonal d (m),
- * off-diagonal e (e[i] couples i and i+1) — accumulating the plane rotations into the rows of Z (m×m row-major,
+ * off-diagonal e (e[i] couples i and i+1) — accumulating the plane rotations into the rows of Z (m×`cols` row-major,
  * identity or the reduction's basis on entry). On return d holds the eigenvalues (unsorted) and row c of Z the
- * eigenvector of d[c]; e is destroyed. Golub & Van Loan, *Matrix Computations*, §8.3; the `tqli` scheme of
- * Numerical Recipes §11.3, re-derived. O(m²) without Z, O(m³) with. Shared by `symmetricEigen` and `tridiagonalEigen`.
+ * eigenvector of d[c]; e is destroyed. The rotations act on each column of Z independently, so `cols` < m keeps just
+ * those columns of the eigenvectors (e.g. `cols = 1` with Z = e_{m−1}: their last components). Golub & Van Loan,
+ * *Matrix Computations*, §8.3; the `tqli` scheme of Numerical Recipes §11.3, re-derived. O(m²) for the values,
+ * plus O(m²·cols) for Z. Shared by `symmetricEigen`, `tridiagonalEigen` and `tridiagonalEigenLast`.
  * @throws Error if an eigenvalue needs more than 60 iterations (does not happen for finite input).
  */
-export function qlImplicit(d: Float64Array, e: Float64Array, Z: Float64Array, m: number): void {
+export function qlImplicit(d: Float64Array, e: Float64Array, Z: Float64Array, m: number, cols = m): void {
   e[m - 1] = 0;
   // Deflation also accepts |e| ≤ ε·‖T‖ (absolute): the relative test alone never fires between two
   // (numerically) zero eigenvalues, which rank-deficient Gram matrices (n < d) have by the hundred.
@@ -49,9 +51,9 @@ export function qlImplicit(d: Float64Array, e: Float64Array, Z: Float64Array, m:
         p = s * r;
         d[i + 1] = g + p;
         g = c * r - b;
-        const a0 = i * m;
-        const a1 = a0 + m;
-        for (let t = 0; t < m; t++) {
+        const a0 = i * cols;
+        const a1 = a0 + cols;
+        for (let t = 0; t < cols; t++) {
           const zi = Z[a0 + t]!;
           const zn = Z[a1 + t]!;
           Z[a1 + t] = s * zi + c * zn;

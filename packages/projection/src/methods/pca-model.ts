@@ -1,5 +1,6 @@
 import { ProjectionInputError } from '../errors.js';
 import { toMatrix, type MatrixInput } from '../matrix/to-matrix.js';
+import { projectCentered } from '../linalg/project-centered.js';
 
 /** The plain-data form of a `PcaModel` (structured-cloneable; what crosses a Worker boundary). */
 export interface PcaModelState {
@@ -65,7 +66,10 @@ export class PcaModel implements PcaModelState {
   }
 }
 
-/** Writes the scores of rows [from, to) of `data` (n×d) into `out` (n×k). Internal kernel shared with `pca()`. */
+/**
+ * Writes the scores of rows [from, to) of `data` (n×d) into `out` (n×k). Internal kernel shared with `pca()`,
+ * TriMap and PaCMAP: the register-blocked `projectCentered` (O((to − from)·d·k), float64 sums).
+ */
 export function projectRows(
   data: Float32Array | Float64Array,
   model: PcaModelState,
@@ -73,17 +77,5 @@ export function projectRows(
   to: number,
   out: Float32Array,
 ): Float32Array {
-  const { mean, components, nComponents: k, nFeatures: d } = model;
-  const centered = new Float64Array(d);
-  for (let i = from; i < to; i++) {
-    const o = i * d;
-    for (let j = 0; j < d; j++) centered[j] = data[o + j]! - mean[j]!;
-    for (let c = 0; c < k; c++) {
-      const co = c * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += centered[j]! * components[co + j]!;
-      out[i * k + c] = s;
-    }
-  }
-  return out;
+  return projectCentered(data, model.mean, model.components, model.nComponents, model.nFeatures, from, to, out);
 }

@@ -21,7 +21,8 @@ export interface PacmapPreprocessed {
 /**
  * PaCMAP 0.9.1 `preprocess_X` (methods.md §9.2 step 1) as a job over a validated n×d matrix:
  * - d > 100 with `applyPca`: center by the float64 column means and keep the top min(100, n) principal
- *   component scores (the reference's seeded TruncatedSVD; here exact PCA via `fitPcaJob`, O(nd² + d³)).
+ *   component scores (the reference's seeded TruncatedSVD; here exact PCA via `fitPcaJob`: the d×d scatter O(nd²/2),
+ *   Lanczos for the top eigenpairs O(d²·steps), then the register-blocked projection `projectRows` O(nd·100)).
  *   The init is 0.01 × the first two of those columns.
  * - otherwise: x ← (x − min)/max with global scalars (min over all values, then max of the shifted values;
  *   skipped when that max is 0, where the reference divides by zero), then centered; the init is 0.01 × PCA(2)

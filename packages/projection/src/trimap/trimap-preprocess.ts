@@ -19,7 +19,8 @@ export interface TrimapInput {
 /**
  * TriMap's preprocessing (eamid/trimap 1.1.4 `trimap()`, methods.md §8.2 step 1), as a job yielding phase `'pca'`:
  * - d > 100 and `applyPca`: the scores on the top min(100, n) principal components of X − mean (the reference's
- *   `TruncatedSVD(100)` of centered X; PCA solver `fitPcaJob`, covariance route O(nd²/2 + d²·steps) then O(nd·100)).
+ *   `TruncatedSVD(100)` of centered X, exact here; PCA solver `fitPcaJob`, covariance route: the d×d scatter O(nd²/2),
+ *   Lanczos for 100 eigenpairs O(d²·steps), then the register-blocked projection `projectRows` O(nd·100)).
  * - otherwise: X' = (X − min)/max(X − min) with **global** scalars (skipped when X is constant), then X' − column means. O(nd).
  * Returns float32 (as the reference). Does not mutate X.
  */
