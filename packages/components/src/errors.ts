@@ -1,12 +1,14 @@
 /**
  * Errors thrown by @clamp-viz/components.
  *
- * `ClusterScatterInputError` mirrors `ProjectionInputError` from @clamp-viz/projection: the message
- * names the parameter, the value and the rule, and the same three are fields for programs.
+ * Input errors mirror `ProjectionInputError` from @clamp-viz/projection: the message names the
+ * parameter, the value and the rule (`param = value: rule`), and the same three are fields for programs.
  * Recognise errors by `error.name`, not `instanceof` (package copies, worker boundaries).
  */
-export class ClusterScatterInputError extends Error {
-  override readonly name = 'ClusterScatterInputError';
+
+/** Bad data or settings given to a component: the common body of each component's own input error. */
+export class ComponentInputError extends Error {
+  override readonly name: string = 'ComponentInputError';
   readonly code: string;
   readonly param: string;
   readonly value: unknown;
@@ -19,6 +21,11 @@ export class ClusterScatterInputError extends Error {
     this.value = value;
     this.rule = rule;
   }
+}
+
+/** Bad data or settings given to `<cluster-scatter>` (or a shared helper such as the Arrow reader). */
+export class ClusterScatterInputError extends ComponentInputError {
+  override readonly name = 'ClusterScatterInputError';
 }
 
 /** Thrown when WebGL is unavailable or a renderer is used after `destroy()` (`code` tells which). */

@@ -1,5 +1,5 @@
 // @clamp-viz/projection public API. Named exports only; types via `export type`.
-export type { Matrix, Rng, Progress, ProgressCallback, StepInfo, Knn, ProjectionResult } from './types.js';
+export type { Matrix, Rng, Progress, ProgressCallback, StepInfo, Knn, ProjectionResult, ProjectionOutline } from './types.js';
 export { ProjectionInputError, AbortError } from './errors.js';
 export { createRng } from './random/create-rng.js';
 export { normal } from './random/normal.js';

@@ -43,6 +43,16 @@ export interface Knn {
   readonly k: number;
 }
 
+/**
+ * A closed outline of one cluster in layout coordinates: rings interleaved `[x0, y0, x1, y1, …]`, the last vertex
+ * joining the first (not repeated). The shape of `ClusterOutline` in @clamp-viz/components (its `outlines` property).
+ */
+export interface ProjectionOutline {
+  /** The caller's cluster id. */
+  readonly clusterId: number;
+  readonly rings: Float32Array[];
+}
+
 /** The output of `project()`: an n×2 row-major layout, plus the fitted model when the method has one. */
 export interface ProjectionResult {
   readonly embedding: Float32Array;
@@ -52,4 +62,9 @@ export interface ProjectionResult {
   readonly method: string;
   /** Method-specific fitted state (for `'pca'`, a `PcaModel`). */
   readonly model?: unknown;
+  /**
+   * Cluster outlines drawn with the layout, for methods that make them (`'clusterplot'`: its blobs, one entry per
+   * cluster that kept a ring, ascending id). Pass them to `<cluster-scatter>`'s `outlines` (with `outline-fill`).
+   */
+  readonly outlines?: readonly ProjectionOutline[];
 }

@@ -39,6 +39,12 @@ export function checkOutlinesSetting(value: unknown): void {
   throw new ClusterScatterInputError('outlines', value, "must be 'auto', an array of {clusterId, rings} or null");
 }
 
+/** The fill opacity. @throws ClusterScatterInputError naming `outline-fill` unless a number in [0, 1]. */
+export function checkOutlineFill(opacity: unknown): number {
+  if (!(typeof opacity === 'number' && opacity >= 0 && opacity <= 1)) throw new ClusterScatterInputError('outline-fill', opacity, 'must be an opacity in [0, 1] (0 = no fill)');
+  return opacity;
+}
+
 /** Where tooltip texts come from (see point-info.ts). */
 export interface TextSettings {
   readonly data: unknown;

@@ -26,6 +26,7 @@ import { derivePlotState, EMPTY_POINTS } from './derive-plot-state.js';
 import { movePoints, syncLayer } from './sync-layer.js';
 import { scheduleFrame } from './schedule-frame.js';
 import { NO_OUTLINES } from '../outline/resolve-outlines.js';
+import { NO_FILL } from '../gl/outline-fill.js';
 import { OutlineController } from '../controllers/outline-controller.js';
 import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
 import { gestureHandlers, legendHandlers, onSelectionChange, themeReader } from './scatter-interaction.js';
@@ -111,13 +112,14 @@ export class ClusterScatter extends LitElement {
   /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
   /** @internal */ morphFrom: Float32Array | null = null;
   /** @internal */ outlineSegments = NO_OUTLINES;
+  /** @internal Triangles of the outline fill (empty while `outline-fill` is 0). */ outlineFillTriangles = NO_FILL;
 
   constructor() {
     super();
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
     this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
     Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble', valueColumn: '' });
-    Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2 });
+    Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2, outlineFill: 0 });
     Object.assign(this, { _error: null, _autoOutlines: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refreshView(false));

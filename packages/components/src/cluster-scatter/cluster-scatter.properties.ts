@@ -17,7 +17,7 @@ export const CLUSTER_SCATTER_PROPERTIES: PropertyDeclarations = {
   pointSize: { attribute: 'point-size', type: Number }, colorScheme: { attribute: 'color-scheme' }, background: {},
   legend: { type: Boolean, reflect: true }, dragMode: { attribute: 'drag-mode' }, transition: { type: Number },
   interactivePoints: { attribute: 'interactive-points', type: Number }, outlines: {},
-  outlineWidth: { attribute: 'outline-width', type: Number },
+  outlineWidth: { attribute: 'outline-width', type: Number }, outlineFill: { attribute: 'outline-fill', type: Number },
   hoverDim: { attribute: 'hover-dim', converter: { fromAttribute: (v: string | null) => (v === null || /^auto$/i.test(v.trim()) ? 'auto' : !/^(false|off|0)$/i.test(v.trim())) } },
   theme: { reflect: true },
   _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
@@ -76,6 +76,12 @@ export interface ClusterScatterSettings {
   outlines: OutlinesSetting;
   /** Outline line width in CSS pixels (attribute `outline-width`, default 2; 0 hides outlines). */
   outlineWidth: number;
+  /**
+   * Opacity in [0, 1] of the outlines' filled interiors, drawn under the points in each cluster's point colour
+   * (attribute `outline-fill`, default 0: lines only). 0.2 gives ClusterPlot's blobs. Hidden (legend) clusters get
+   * no fill; out of focus or selection a fill dims like the points. A bad value is reported and draws no fill.
+   */
+  outlineFill: number;
   /**
    * Hovering a point dims every point outside its cluster, like legend hover (attribute `hover-dim`).
    * Each change of hovered cluster redraws every point, so the default `'auto'` dims only while the plot

@@ -11,7 +11,8 @@ import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
 import { checkOutlineWidth, checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
-import { checkDragMode, checkInteractivePoints, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition } from './check-settings.js';
+import { checkDragMode, checkInteractivePoints, checkOutlineFill, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition } from './check-settings.js';
+import { resolveOutlineFill } from './resolve-outline-fill.js';
 
 /** Properties whose change means new colours (data keys aside). */
 export const COLOR_KEYS = ['colorScheme', 'value', 'valueColumn'] as const;
@@ -65,6 +66,7 @@ export function derivePlotState(
   if (dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) {
     el.outlineSegments = p.check('outlines', () => resolveOutlines(el.outlines, el._autoOutlines, el.points, el.colors, el.summary), NO_OUTLINES);
   }
+  if (dataChanged || colorChanged || ['outlines', '_autoOutlines', '_hidden', 'outlineFill'].some(has)) resolveOutlineFill(el, p);
   if (has('interactivePoints')) lod.budget = p.check('interactive-points', () => checkInteractivePoints(el.interactivePoints), DEFAULT_INTERACTIVE_POINTS);
   if (has('dragMode')) p.check('drag-mode', () => checkDragMode(el.dragMode), undefined); // unknown → 'pan'
   if (has('theme')) p.check('theme', () => checkTheme(el.theme), undefined); // unknown → light
@@ -73,6 +75,7 @@ export function derivePlotState(
   if (dataChanged || ['tokens', 'preambles', 'tokenColumn', 'preambleColumn'].some(has)) p.check('texts', () => checkPointTexts(el, el.points.n), undefined);
   if (has('pointSize')) p.check('point-size', () => checkPointSize(el.pointSize), undefined);
   if (has('outlineWidth')) p.check('outline-width', () => checkOutlineWidth(el.outlineWidth), undefined);
+  if (has('outlineFill')) p.check('outline-fill', () => checkOutlineFill(el.outlineFill), undefined); // bad → no fill
   if (has('background')) el.backgroundRgba = p.check('background', () => resolveBackground(el.background), WHITE);
   el._error = p.first;
 }

@@ -21,7 +21,7 @@ export function scheduleFrame(el: ClusterScatter, lod: LodController): void {
   const v = el.view, p = el.points;
   layer.setView(viewUniforms(v, size));
   layer.setPointSize(Math.max(1, el.pointSize > 0 ? el.pointSize : 4) * size.devicePixelRatio);
-  layer.setStyle({ outlineWidth: outlineCssWidth(el.outlineWidth) * size.devicePixelRatio });
+  layer.setStyle({ outlineWidth: outlineCssWidth(el.outlineWidth) * size.devicePixelRatio, outlineFill: outlineFillOpacity(el.outlineFill) });
   const inView = { centerX: v.centerX, centerY: v.centerY, halfWidth: size.width / 2 / v.pixelsPerUnit, halfHeight: size.height / 2 / v.pixelsPerUnit };
   layer.setDrawCount(lod.drawCount(p.n, inView, p));
   el.frame = layer.renderer.render().then(() => void el.emit('cluster-scatter-render', { pointCount: p.n, drawnCount: layer.drawnCount, frameKind: layer.lastFrameKind }), () => undefined);
@@ -43,3 +43,6 @@ function legendInset(el: ClusterScatter, width: number): number {
 
 /** The outline width in CSS px to draw: the attribute when valid (>= 0, finite), else the default 2. */
 export const outlineCssWidth = (width: number): number => (width >= 0 && Number.isFinite(width) ? width : 2);
+
+/** The outline fill opacity to draw: the attribute when valid (in [0, 1]), else 0 (no fill). */
+export const outlineFillOpacity = (opacity: number): number => (opacity >= 0 && opacity <= 1 ? opacity : 0);

@@ -7,6 +7,7 @@ import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
 import { COLOR_KEYS, DATA_KEYS } from './derive-plot-state.js';
 import type { InputProblems } from './input-problems.js';
+import { resolveOutlineFill } from './resolve-outline-fill.js';
 
 /**
  * `updated` of `<cluster-scatter>`: uploads to the GL layer what changed (everything when the layer
@@ -39,6 +40,7 @@ export function syncLayer(
   } else if (colorChanged) layer.setColors(el.colors.rgba);
   if (created || dataChanged || has('_selected') || has('_hidden')) layer.setStates(el.states);
   if (created || dataChanged || colorChanged || has('outlines') || has('_autoOutlines')) layer.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
+  if (created || dataChanged || colorChanged || ['outlines', '_autoOutlines', '_hidden', 'outlineFill'].some(has)) layer.setOutlineFill(el.outlineFillTriangles);
   // Legend hover wins; else with hover-dim the hovered point's cluster (same cluster → same key: composite only).
   const budget = el.interactivePoints;
   const dimOnHover = el.hoverDim === 'auto' ? !(budget > 0) || el.pointCount <= budget : el.hoverDim;
@@ -71,6 +73,8 @@ export function movePoints(el: ClusterScatter, xy: Float32Array | Float64Array, 
   if (el.outlines) {
     el.outlineSegments = problems.check('outlines', () => resolveOutlines(el.outlines, el._autoOutlines, el.points, el.colors, el.summary), NO_OUTLINES);
     el.layer?.setOutlines(el.outlineSegments.xy, el.outlineSegments.rgba);
+    resolveOutlineFill(el, problems);
+    el.layer?.setOutlineFill(el.outlineFillTriangles);
   }
   if (el.outlines === 'auto' && next.cluster) {
     el.outlineJob.refresh(() => {

@@ -1,21 +1,29 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Renderer } from '../gl/create-renderer.js';
 import type { ScatterLayer } from '../gl/scatter-layer.js';
 import { whenSharedContextRestored } from '../gl/shared-context.js';
 
+/** What {@link GlController} manages: anything drawn with a {@link Renderer} that can be destroyed. */
+export interface GlLayer {
+  readonly renderer: Renderer;
+  destroy(): void;
+}
+
 /**
- * Owns the host's {@link ScatterLayer}: creates it on the canvas when asked ({@link ensure}),
- * destroys it on disconnect, and survives WebGL context loss: `webglcontextlost` is cancelled (so
- * the browser may restore), and on `webglcontextrestored` the old layer is dropped and
- * `onRestored` is called so the host re-creates and re-uploads everything.
+ * Owns the host's GL layer (a {@link ScatterLayer} for `<cluster-scatter>`, a `TextLayer` for
+ * `<token-cloud>`): creates it on the canvas when asked ({@link ensure}), destroys it on disconnect,
+ * and survives WebGL context loss: `webglcontextlost` is cancelled (so the browser may restore), and on
+ * `webglcontextrestored` the old layer is dropped and `onRestored` is called so the host re-creates and
+ * re-uploads everything.
  */
-export class GlController implements ReactiveController {
-  layer: ScatterLayer | null = null;
+export class GlController<L extends GlLayer = ScatterLayer> implements ReactiveController {
+  layer: L | null = null;
   private waitForRestore: (() => void) | null = null;
   private failed = false;
-  private readonly create: (canvas: HTMLCanvasElement) => ScatterLayer | null;
+  private readonly create: (canvas: HTMLCanvasElement) => L | null;
   private readonly onRestored: () => void;
 
-  constructor(host: ReactiveControllerHost, create: (canvas: HTMLCanvasElement) => ScatterLayer | null, onRestored: () => void) {
+  constructor(host: ReactiveControllerHost, create: (canvas: HTMLCanvasElement) => L | null, onRestored: () => void) {
     this.create = create;
     this.onRestored = onRestored;
     host.addController(this);

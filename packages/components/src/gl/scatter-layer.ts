@@ -8,16 +8,14 @@ import { gatherRows } from './draw-order.js';
 import { cellsStillValid, prefixEnd, spatialOrder, visibleRanges, type SpatialOrder } from './spatial-order.js';
 import { createOutlinesCommand } from './outlines-command.js';
 import { outlineQuads } from './outline-quads.js';
+import { createOutlineFillLayer } from './outline-fill-command.js';
+import type { OutlineFill } from './outline-fill.js';
 import { createPointLayerCache, type FrameKind, type PointLayerCache } from './point-layer-cache.js';
 
-export type { FrameKind } from './point-layer-cache.js';
+import { canvasToPNG, readDrawingBuffer, type PixelImage } from './read-back.js';
 
-/** Pixels read back from the drawing buffer: RGBA bytes, rows from the top. */
-export interface PixelImage {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8Array;
-}
+export type { FrameKind } from './point-layer-cache.js';
+export type { PixelImage } from './read-back.js';
 
 /**
  * Everything GL a scatter plot needs: a renderer, the point buffers and the points command.
@@ -54,6 +52,11 @@ export interface ScatterLayer {
    * (see {@link LayerStyle}): 2 vertices per segment, positions like {@link setPoints}, RGBA bytes per vertex.
    */
   setOutlines(xy: Float32Array, rgba: Uint8Array): void;
+  /**
+   * Filled outline interiors (triangles, see outline-fill.ts) drawn under the points at {@link LayerStyle}
+   * `outlineFill` opacity, dimmed with the points out of focus or selection.
+   */
+  setOutlineFill(fill: OutlineFill): void;
   /** Points drawn by the last frame (the prefix size; points outside the view may not have been submitted). */
   readonly drawnCount: number;
   /** Points submitted to WebGL by the last frame (≤ drawnCount; fewer when culled to the view). */
@@ -113,6 +116,8 @@ export interface LayerStyle {
   outlineWidth: number;
   /** RGBA 0–1 for every outline when its alpha > 0; default transparent = each outline's own colour. */
   outlineColor: [number, number, number, number];
+  /** Opacity of the outline fill under the points, in [0, 1] (default 0: none). */
+  outlineFill: number;
 }
 
 /** Creates a {@link ScatterLayer} on `canvas`; see {@link createRenderer} for errors. */
@@ -150,6 +155,8 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
   let outlineCount = 0;
   let outlineWidth = 2;
   let outlineColor: [number, number, number, number] = [0, 0, 0, 0];
+  const fill = createOutlineFillLayer(regl);
+  let fillOpacity = 0;
   const gather = <T extends Float32Array | Uint8Array>(values: T, width: number): T => gatherRows(values, order?.order ?? null, width);
   // Ranks are read only while a cluster is focused: kept in row order and uploaded (in draw order) by the
   // first frame that focuses one, so a new data set's first frame skips that gather and upload.
@@ -161,6 +168,8 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
   let pointFrames = 0;
   /** The points pass (into the cache's framebuffer): all drawn points, or only the cells meeting the view. */
   const drawPointLayer = () => {
+    const { offset, offsetLo, scale, focusRank, selectionActive, dimAlpha } = props;
+    fill.draw({ offset, offsetLo, scale, opacity: fillOpacity, focusRank, selectionActive, dimAlpha });
     drawn = props.count;
     if (props.count > 0 && order && culling && props.morph >= 1) {
       // Submit only the cells meeting the view (plus a point radius): visible rel = offset ± (1 + r) / scale.
@@ -189,7 +198,7 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
     const w = gl.drawingBufferWidth, h = gl.drawingBufferHeight;
     // Everything the points pass depends on; an equal key reuses the cached layer (hover/outline-only frames).
     const key = [version, w, h, props.count, ...props.offset, ...props.offsetLo, ...props.scale, props.pointSize, props.morph,
-      props.focusRank, props.selectionActive, props.dimAlpha, ...background];
+      props.focusRank, props.selectionActive, props.dimAlpha, ...background, fill.version, fill.count > 0 ? fillOpacity : 0];
     frameKind = cache.update(key, w, h, background, drawPointLayer);
     if (frameKind === 'full') pointFrames++;
     cache.composite();
@@ -260,6 +269,9 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
       outlineRGBA({ usage: 'dynamic', type: 'uint8', data: quads.rgba });
       outlineCount = quads.count;
     },
+    setOutlineFill(triangles) {
+      fill.set(triangles);
+    },
     setLodBudget(budget) {
       lodBudget = budget > 0 ? budget : 0;
     },
@@ -291,6 +303,7 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
       if (style.highlight !== undefined) highlight = style.highlight;
       if (style.outlineWidth !== undefined) outlineWidth = Math.max(0, style.outlineWidth);
       if (style.outlineColor !== undefined) outlineColor = style.outlineColor;
+      if (style.outlineFill !== undefined) fillOpacity = Math.min(1, Math.max(0, style.outlineFill));
     },
     beforeFrame(callback) {
       before = callback;
@@ -301,23 +314,12 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
     readPixels() {
       renderer.renderNow();
       // gl.readPixels in the same task as the draw (regl.read insists on preserveDrawingBuffer).
-      const gl = renderer.gl;
-      const width = gl.drawingBufferWidth;
-      const height = gl.drawingBufferHeight;
-      const raw = new Uint8Array(width * height * 4);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, raw);
-      const data = new Uint8Array(raw.length);
-      const row = width * 4;
-      for (let y = 0; y < height; y++) data.set(raw.subarray((height - 1 - y) * row, (height - y) * row), y * row);
-      return { width, height, data };
+      return readDrawingBuffer(renderer.gl);
     },
     toPNG() {
       cache.invalidate(); // an export draws the points afresh
       renderer.renderNow();
-      return new Promise((resolve, reject) =>
-        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG(): the canvas is empty'))), 'image/png'),
-      );
+      return canvasToPNG(canvas);
     },
     destroy() {
       // A shared context outlives this layer: free its buffers (an own context frees all with regl).
@@ -327,6 +329,7 @@ function buildScatterLayer(renderer: Renderer, canvas: HTMLCanvasElement): Scatt
           cache.destroy();
           outlineXY.destroy();
           outlineRGBA.destroy();
+          fill.destroy();
         }
       } catch {
         // the shared context was lost: its buffers are gone already

@@ -24,7 +24,8 @@ const KNOWN = new Set([
 
 /**
  * `project(X, {method: 'clusterplot', clusters, ...ClusterplotOptions})`: see `clusterplot`. The embedding is the n×2
- * point layout in input order; `model` is a `ClusterplotModel` (polygons for drawing blobs, anchors, losses).
+ * point layout in input order; `outlines` are the blobs (the same arrays as `model.polygons`, ready for
+ * `<cluster-scatter>`'s `outlines` with `outline-fill="0.2"`); `model` is a `ClusterplotModel` (anchors, losses, …).
  */
 export const clusterplotMethod: MethodDefinition = {
   name: 'clusterplot',
@@ -45,7 +46,7 @@ export const clusterplotMethod: MethodDefinition = {
     const { X: m, job } = prepareClusterplot(X, clusters, o);
     return (function* (): Job<ProjectionResult> {
       const { embedding, ...model } = yield* job;
-      return { embedding, rows: m.rows, cols: 2, method: 'clusterplot', model: model satisfies ClusterplotModel };
+      return { embedding, rows: m.rows, cols: 2, method: 'clusterplot', model: model satisfies ClusterplotModel, outlines: model.polygons };
     })();
   },
 };

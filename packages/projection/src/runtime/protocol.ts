@@ -1,4 +1,4 @@
-import type { Progress } from '../types.js';
+import type { Progress, ProjectionOutline } from '../types.js';
 
 /**
  * Messages between `ProjectionWorker` (caller) and the worker entry (`@clamp-viz/projection/worker`).
@@ -45,7 +45,10 @@ export interface LayoutMessage {
   readonly progress: Progress;
 }
 
-/** The result; `embedding`'s buffer is transferred, `modelState` is the method's `modelToState` output. */
+/**
+ * The result; `embedding`'s buffer is transferred, `modelState` is the method's `modelToState` output, `outlines`
+ * (when the method made any) have their ring buffers transferred.
+ */
 export interface DoneMessage {
   readonly type: 'done';
   readonly id: number;
@@ -55,6 +58,7 @@ export interface DoneMessage {
     readonly cols: number;
     readonly method: string;
     readonly modelState?: unknown;
+    readonly outlines?: readonly ProjectionOutline[];
   };
 }
 

@@ -127,10 +127,10 @@ export class ProjectionWorker {
         return;
       case 'done': {
         this.#settle(message.id);
-        const { embedding, rows, cols, method, modelState } = message.result;
+        const { embedding, rows, cols, method, modelState, outlines } = message.result;
         const def = getMethod(method);
         const model = modelState === undefined ? undefined : def.modelFromState ? def.modelFromState(modelState) : modelState;
-        pending.resolve(model === undefined ? { embedding, rows, cols, method } : { embedding, rows, cols, method, model });
+        pending.resolve({ embedding, rows, cols, method, ...(model === undefined ? {} : { model }), ...(outlines ? { outlines } : {}) });
         return;
       }
       case 'error': {

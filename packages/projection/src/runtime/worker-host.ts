@@ -1,7 +1,7 @@
 import { project } from '../project.js';
 import { getMethod } from '../methods/registry.js';
 import type { ProjectOptions } from '../project.js';
-import type { Progress } from '../types.js';
+import type { Progress, ProjectionOutline } from '../types.js';
 import type { WorkerRequest, WorkerResponse } from './protocol.js';
 import { toWireError } from './wire-error.js';
 
@@ -45,8 +45,9 @@ export function createWorkerHost(post: PostResponse): (message: WorkerRequest) =
       });
       const def = getMethod(result.method);
       const modelState = result.model === undefined ? undefined : def.modelToState ? def.modelToState(result.model) : result.model;
-      const { embedding, rows, cols, method } = result;
-      post({ type: 'done', id, result: { embedding, rows, cols, method, modelState } }, [embedding.buffer as ArrayBuffer]);
+      const { embedding, rows, cols, method, outlines } = result;
+      const transfer = resultTransfers(embedding, outlines);
+      post({ type: 'done', id, result: outlines ? { embedding, rows, cols, method, modelState, outlines } : { embedding, rows, cols, method, modelState } }, transfer);
     };
     run()
       .catch((error: unknown) => {
@@ -55,4 +56,19 @@ export function createWorkerHost(post: PostResponse): (message: WorkerRequest) =
       })
       .finally(() => running.delete(id));
   };
+}
+
+/**
+ * The buffers of a result worth transferring: the embedding's and every outline ring's, each once, and only
+ * buffers a view spans whole (a transferred buffer shared with something else would detach that too).
+ */
+function resultTransfers(embedding: Float32Array, outlines: readonly ProjectionOutline[] | undefined): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  const add = (view: Float32Array) => {
+    const buffer = view.buffer as ArrayBuffer;
+    if (view.byteOffset === 0 && view.byteLength === buffer.byteLength) seen.add(buffer);
+  };
+  add(embedding);
+  for (const outline of outlines ?? []) for (const ring of outline.rings) add(ring);
+  return [...seen];
 }
