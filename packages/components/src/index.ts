@@ -50,7 +50,5 @@ export { defaultCloudTooltip } from './token-cloud/cloud-tooltip.js';
 export { displayToken, DEFAULT_MAX_TOKEN_LENGTH } from './text/display-token.js';
 export { placeLabels, Slot } from './text/place-labels.js';
 export type { Placement, PlacementInput } from './text/place-labels.js';
-export { buildGlyphAtlas } from './text/glyph-atlas.js';
-export type { GlyphAtlas, GlyphAtlasOptions } from './text/glyph-atlas.js';
 export { createTextLayer } from './text/text-layer.js';
 export type { TextLayer, SpriteList } from './text/text-layer.js';

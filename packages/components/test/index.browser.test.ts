@@ -18,7 +18,6 @@ test('@clamp-viz/components exports exactly these names and importing it defines
     'WORKER_INDEX_THRESHOLD',
     'autoOutlines',
     'autoOutlinesAsync',
-    'buildGlyphAtlas',
     'buildGridIndex',
     'buildGridIndexAsync',
     'categoricalColor',

@@ -4,6 +4,7 @@ import type { TokenCloud } from '../src/token-cloud/token-cloud.component.js';
 import { tolRainbowDiscrete } from '../src/color/tol-rainbow-discrete.js';
 import { sharedContextUsers } from '../src/gl/shared-context.js';
 import { tableFromArrays } from 'apache-arrow';
+import { loseAndRestoreContext } from './lose-context.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -111,17 +112,7 @@ describe('<token-cloud> view, export and lifecycle', () => {
   test('after a WebGL context loss and restore the cloud draws its labels again', async () => {
     const el = mount(three);
     await el.renderComplete;
-    const gl = el.layer!.renderer.gl;
-    const canvas = gl.canvas as HTMLCanvasElement;
-    const ext = gl.getExtension('WEBGL_lose_context')!;
-    const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
-    ext.loseContext();
-    await lost;
-    await new Promise((r) => setTimeout(r, 20));
-    const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
-    ext.restoreContext();
-    await restored;
-    await new Promise((r) => setTimeout(r, 0));
+    await loseAndRestoreContext(el.layer!.renderer.gl);
     await el.renderComplete;
     expect(el.layer).not.toBeNull();
     expect(el.error).toBeNull();

@@ -70,6 +70,19 @@ describe('placeLabels', () => {
     expect(Array.from(p.slot)).toEqual([Slot.Centre, Slot.None, Slot.None]);
   });
 
+  test('placeLabels with exactWidth measures only labels whose estimated box is free, and places them at their exact widths without overlap', () => {
+    const input = boxes(2000, 400, 300, 5);
+    const exact = Float32Array.from(input.width, (w, i) => w * (i % 2 ? 1.3 : 0.8)); // estimates off both ways
+    const width = Float32Array.from(input.width);
+    const asked: number[] = [];
+    const p = placeLabels({ ...input, width, exactWidth: (i) => { asked.push(i); return (width[i] = exact[i]!); } });
+    expect(new Set(asked).size).toBe(asked.length); // once per label
+    expect(asked.length).toBeLessThan(2000 / 2); // not every label
+    expect(asked.length).toBeGreaterThanOrEqual(p.placed);
+    expect(overlaps(p, exact, input.height)).toBe(0);
+    for (let i = 0; i < 2000; i++) if (p.slot[i] !== Slot.None) expect(asked).toContain(i);
+  });
+
   test('placeLabels of 5000 labels in a crowded plot stays overlap-free', () => {
     const input = boxes(5000, 800, 600, 11);
     const p = placeLabels(input);

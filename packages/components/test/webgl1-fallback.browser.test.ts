@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
+import { loseAndRestoreContext } from './lose-context.js';
 
 const nativeGetContext = HTMLCanvasElement.prototype.getContext;
 HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, options?: unknown) {
@@ -84,16 +85,7 @@ describe('<cluster-scatter> on WebGL1 (no webgl2 context)', () => {
   test('survives context loss and restore with the same pixels', async () => {
     const el = await mount();
     const before = Array.from(el.readPixels()!.data);
-    const gl = el.layer!.renderer.gl;
-    const canvas = gl.canvas as HTMLCanvasElement;
-    const ext = gl.getExtension('WEBGL_lose_context')!;
-    const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
-    ext.loseContext();
-    await lost;
-    await new Promise((r) => setTimeout(r, 20));
-    const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
-    ext.restoreContext();
-    await restored;
+    await loseAndRestoreContext(el.layer!.renderer.gl);
     await el.renderComplete;
     expect(el.layer!.renderer.isWebGL2).toBe(false);
     expect(Array.from(el.readPixels()!.data)).toEqual(before);

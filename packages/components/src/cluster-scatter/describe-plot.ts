@@ -32,18 +32,24 @@ export function plotSummary(el: ClusterScatter): string {
 }
 
 /**
- * Gives the host its accessible role and name (unless the page set them): `role="application"` (the
- * plot handles arrow keys itself), `aria-roledescription="scatter plot"`, `aria-label` = {@link plotLabel}
- * (kept up to date; an author's own `aria-label` is left alone) and `aria-description` = `summary`.
+ * Gives a plot element its accessible role and name, unless the page set them: `role="application"` (the
+ * element handles arrow keys itself), `aria-roledescription` = `roleDescription`, `aria-label` = `label` (kept
+ * up to date; an author's own `aria-label` is left alone: the one set here is remembered in `data-auto-label`)
+ * and `aria-description` = `summary`. Writes attributes only when they change. Shared by `<cluster-scatter>`
+ * and `<token-cloud>`.
  */
-export function applyHostAria(el: ClusterScatter, summary: string): void {
-  if (!el.hasAttribute('role')) el.setAttribute('role', 'application');
-  if (!el.hasAttribute('aria-roledescription')) el.setAttribute('aria-roledescription', 'scatter plot');
-  const label = plotLabel(el);
-  const own = el.getAttribute('aria-label');
-  if (own === null || own === el.dataset['autoLabel']) {
-    el.setAttribute('aria-label', label);
-    el.dataset['autoLabel'] = label;
+export function setHostAria(host: HTMLElement, roleDescription: string, label: string, summary: string): void {
+  if (!host.hasAttribute('role')) host.setAttribute('role', 'application');
+  if (!host.hasAttribute('aria-roledescription')) host.setAttribute('aria-roledescription', roleDescription);
+  const own = host.getAttribute('aria-label');
+  if (own === null || own === host.dataset['autoLabel']) {
+    host.setAttribute('aria-label', label);
+    host.dataset['autoLabel'] = label;
   }
-  if (el.getAttribute('aria-description') !== summary) el.setAttribute('aria-description', summary);
+  if (host.getAttribute('aria-description') !== summary) host.setAttribute('aria-description', summary);
+}
+
+/** {@link setHostAria} for `<cluster-scatter>`: role description "scatter plot", label {@link plotLabel}. */
+export function applyHostAria(el: ClusterScatter, summary: string): void {
+  setHostAria(el, 'scatter plot', plotLabel(el), summary);
 }

@@ -1,6 +1,9 @@
 /** Longest label drawn, in code points (the tooltip keeps the full text). */
 export const DEFAULT_MAX_TOKEN_LENGTH = 24;
 
+/** No space at either end, no control, line/paragraph separator or surrogate anywhere. */
+const PLAIN = /^(?! )[^\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]*$(?<! )/;
+
 const NAMED: Readonly<Record<string, string>> = { '\n': '↵', '\r': '␍', '\t': '⇥', ' ': '␣' };
 
 /**
@@ -15,6 +18,8 @@ const NAMED: Readonly<Record<string, string>> = { '\n': '↵', '\r': '␍', '\t'
  */
 export function displayToken(token: string, maxLength = DEFAULT_MAX_TOKEN_LENGTH): string {
   if (token.length === 0) return '∅';
+  // Fast path (most tokens): nothing to make visible and short enough (code units ≥ code points) → as is.
+  if (token.length <= maxLength && PLAIN.test(token)) return token;
   const chars = Array.from(token);
   let lead = 0;
   while (lead < chars.length && chars[lead] === ' ') lead++;

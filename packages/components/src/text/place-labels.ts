@@ -16,6 +16,12 @@ export interface PlacementInput {
   readonly viewHeight: number;
   /** CSS px between the anchor and a label placed beside it (room for the anchor's dot); default 4. */
   readonly gap?: number;
+  /**
+   * When given, `width` holds estimates and this gives label i's true width: it is called (once per label) only
+   * when a candidate box of the estimated size is free, and the box is tested again at the true width before the
+   * label is placed (so only labels that may be placed are measured exactly).
+   */
+  readonly exactWidth?: (i: number) => number;
 }
 
 /** Result of {@link placeLabels}: per label its {@link Slot} and box top-left (CSS px; NaN when not placed). */
@@ -89,14 +95,23 @@ export function placeLabels(input: PlacementInput): Placement {
     const i = order[r]!;
     if (!(i >= 0 && i < n) || seen[i]) continue;
     seen[i] = 1;
-    const ax = x[i]!, ay = y[i]!, w = width[i]!, h = height[i]!;
+    const ax = x[i]!, ay = y[i]!, h = height[i]!;
+    let w = width[i]!, exact = !input.exactWidth;
     if (!Number.isFinite(ax) || !Number.isFinite(ay)) continue;
     for (let s: number = Slot.Centre; s <= Slot.Below; s++) {
-      const x0 = s === Slot.Right ? ax + gap : s === Slot.Left ? ax - gap - w : ax - w / 2;
+      let x0 = s === Slot.Right ? ax + gap : s === Slot.Left ? ax - gap - w : ax - w / 2;
       const y0 = s === Slot.Above ? ay - gap - h : s === Slot.Below ? ay + gap : ay - h / 2;
-      const x1 = x0 + w, y1 = y0 + h;
+      let x1 = x0 + w;
+      const y1 = y0 + h;
       if (x1 <= 0 || y1 <= 0 || x0 >= vw || y0 >= vh) continue; // out of view
       if (!free(x0, y0, x1, y1)) continue;
+      if (!exact) {
+        exact = true;
+        w = input.exactWidth!(i);
+        x0 = s === Slot.Right ? ax + gap : s === Slot.Left ? ax - gap - w : ax - w / 2;
+        x1 = x0 + w;
+        if (x1 <= 0 || x0 >= vw || !free(x0, y0, x1, y1)) continue;
+      }
       insert(x0, y0, x1, y1);
       slot[i] = s;
       left[i] = x0;

@@ -1,7 +1,18 @@
 import type { Buffer, DefaultContext, DrawCommand, Texture2D } from 'regl';
 import { createRenderer, type Renderer, type RendererOptions } from '../gl/create-renderer.js';
-import type { PixelImage } from '../gl/scatter-layer.js';
-import type { GlyphAtlas } from './glyph-atlas.js';
+import { canvasToPNG, readDrawingBuffer, type PixelImage } from '../gl/read-back.js';
+import { createDotSprites, type DotList } from './dot-sprites.js';
+import type { AtlasPatch } from './label-atlas.js';
+
+/**
+ * How a {@link TextLayer} finds sprites in its atlas texture (a `LabelAtlas`): the height of
+ * the glyph half (halo rect = glyph rect moved down by `half`) and the entry rects (4 device px per entry, read
+ * at every `setSprites`, so an atlas may add entries in place).
+ */
+export interface AtlasLayout {
+  readonly half: number;
+  readonly rects: Float32Array;
+}
 
 /**
  * Sprites to draw, one textured quad each, in order (later on top). All in device pixels of the plot,
@@ -22,10 +33,14 @@ export interface SpriteList {
  */
 export interface TextLayer {
   readonly renderer: Renderer;
-  /** Uploads the atlas texture (replacing the previous one). */
-  setAtlas(atlas: GlyphAtlas): void;
+  /** Uses `atlas` with a new empty single-channel (alpha) texture of `width × height`: fill it with {@link updateAtlas}. */
+  resizeAtlas(atlas: AtlasLayout & { readonly width: number; readonly height: number }): void;
+  /** Copies alpha bands of the atlas into the texture made by {@link resizeAtlas} (`texSubImage2D`; O(patch area)). */
+  updateAtlas(patches: readonly AtlasPatch[]): void;
   /** Replaces the sprites (CPU-expanded to 6 vertices each: O(m) upload). */
   setSprites(list: SpriteList): void;
+  /** Replaces the dots, drawn before (under) the sprites as point sprites (one vertex each: O(m) upload). */
+  setDots(list: DotList): void;
   /** Clear colour, premultiplied RGBA 0–1. */
   setBackground(rgba: readonly [number, number, number, number]): void;
   /** Halo colour, RGBA 0–1 (usually the background, so overlapping text stays readable). */
@@ -91,7 +106,7 @@ export function createTextLayer(canvas: HTMLCanvasElement, options: RendererOpti
 function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLayer {
   const regl = renderer.regl;
   let texture: Texture2D = regl.texture({ width: 1, height: 2 });
-  let atlas: GlyphAtlas | null = null;
+  let atlas: AtlasLayout | null = null;
   const position: Buffer = regl.buffer({ usage: 'dynamic', type: 'float', length: 0 });
   const uv: Buffer = regl.buffer({ usage: 'dynamic', type: 'float', length: 0 });
   const color: Buffer = regl.buffer({ usage: 'dynamic', type: 'uint8', length: 0 });
@@ -99,6 +114,7 @@ function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLaye
   let background: [number, number, number, number] = [1, 1, 1, 1];
   let halo: [number, number, number, number] = [1, 1, 1, 1];
   let before: (() => void) | null = null;
+  const dots = createDotSprites(regl);
   const draw: DrawCommand<DefaultContext, Props> = regl<Record<string, unknown>, object, Props>({
     vert: VERT,
     frag: FRAG,
@@ -123,15 +139,22 @@ function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLaye
     before?.();
     regl.clear({ color: background });
     const gl = renderer.gl;
-    if (count > 0 && atlas) draw({ count, viewport: [gl.drawingBufferWidth, gl.drawingBufferHeight] });
+    const viewport: [number, number] = [gl.drawingBufferWidth, gl.drawingBufferHeight];
+    dots.draw(viewport, halo);
+    if (count > 0 && atlas) draw({ count, viewport });
   });
 
   const layer: TextLayer = {
     renderer,
-    setAtlas(next) {
+    resizeAtlas(next) {
       atlas = next;
       texture.destroy();
-      texture = regl.texture({ data: next.canvas, min: 'nearest', mag: 'nearest', wrapS: 'clamp', wrapT: 'clamp', flipY: false });
+      texture = regl.texture({ width: next.width, height: next.height, format: 'alpha', min: 'nearest', mag: 'nearest', wrapS: 'clamp', wrapT: 'clamp' });
+    },
+    updateAtlas(patches) {
+      for (const p of patches) {
+        if (p.width > 0 && p.height > 0) texture.subimage({ width: p.width, height: p.height, format: 'alpha', data: p.data }, p.x, p.y);
+      }
     },
     setSprites(list) {
       const m = list.count;
@@ -162,6 +185,9 @@ function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLaye
       color({ usage: 'dynamic', type: 'uint8', data: rgba.subarray(0, 4 * k) });
       count = k;
     },
+    setDots(list) {
+      dots.set(list);
+    },
     setBackground(rgba) {
       background = [rgba[0], rgba[1], rgba[2], rgba[3]];
     },
@@ -173,21 +199,11 @@ function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLaye
     },
     readPixels() {
       renderer.renderNow();
-      const gl = renderer.gl;
-      const width = gl.drawingBufferWidth, height = gl.drawingBufferHeight;
-      const raw = new Uint8Array(width * height * 4);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, raw);
-      const data = new Uint8Array(raw.length);
-      const row = width * 4;
-      for (let y = 0; y < height; y++) data.set(raw.subarray((height - 1 - y) * row, (height - y) * row), y * row);
-      return { width, height, data };
+      return readDrawingBuffer(renderer.gl);
     },
     toPNG() {
       renderer.renderNow();
-      return new Promise((resolve, reject) =>
-        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('toPNG(): the canvas is empty'))), 'image/png'),
-      );
+      return canvasToPNG(canvas);
     },
     destroy() {
       try {
@@ -196,6 +212,7 @@ function buildTextLayer(renderer: Renderer, canvas: HTMLCanvasElement): TextLaye
           position.destroy();
           uv.destroy();
           color.destroy();
+          dots.destroy();
         }
       } catch {
         // the shared context was lost: its resources are gone already

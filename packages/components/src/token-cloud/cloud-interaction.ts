@@ -94,10 +94,10 @@ export function onCloudSelection(el: TokenCloud, state: SelectionState, change: 
   el.emit('select', { indices: next.slice(), rows: Uint32Array.from(next, (k) => rows[k]!) });
 }
 
-/** Legend rows: click hides or shows a cluster's labels (announced); hover/focus does nothing extra. */
+/** Legend rows: click hides or shows a cluster's labels (announced); hover or focus highlights the cluster (others dimmed). */
 export function cloudLegendHandlers(el: TokenCloud): LegendHandlers {
   return {
-    focus: () => {},
+    focus: (rank) => (el._focusRank = rank),
     toggle(rank) {
       const hidden = new Set(el._hidden);
       if (!hidden.delete(rank)) hidden.add(rank);

@@ -1,7 +1,5 @@
+import { KEYBOARD_HELP, setHostAria } from '../cluster-scatter/describe-plot.js';
 import type { TokenCloud } from './token-cloud.component.js';
-
-/** Keyboard help in the cloud's accessible description. */
-const KEYBOARD_HELP = 'Arrow keys pan, plus and minus zoom, 0 fits the view, Escape clears the selection.';
 
 /** The preamble the cloud shows: the attribute, else the one preamble of its Arrow rows (null when none or several). */
 export function shownPreamble(el: TokenCloud): string | null {
@@ -32,15 +30,7 @@ export function cloudSummary(el: TokenCloud): string {
   ].join(' ');
 }
 
-/** Role, role description, label (unless the page set one) and description on the host. */
+/** Role, role description "token cloud", label {@link cloudLabel} (unless the page set one) and description on the host. */
 export function applyCloudAria(el: TokenCloud, summary: string): void {
-  if (!el.hasAttribute('role')) el.setAttribute('role', 'application');
-  if (!el.hasAttribute('aria-roledescription')) el.setAttribute('aria-roledescription', 'token cloud');
-  const label = cloudLabel(el);
-  const own = el.getAttribute('aria-label');
-  if (own === null || own === el.dataset['autoLabel']) {
-    el.setAttribute('aria-label', label);
-    el.dataset['autoLabel'] = label;
-  }
-  if (el.getAttribute('aria-description') !== summary) el.setAttribute('aria-description', summary);
+  setHostAria(el, 'token cloud', cloudLabel(el), summary);
 }

@@ -1,8 +1,12 @@
 import type { ElementSize } from '../controllers/resize-controller.js';
-import type { GlyphAtlas } from '../text/glyph-atlas.js';
+import type { LabelAtlas } from '../text/label-atlas.js';
 import { placeLabels, Slot, type Placement } from '../text/place-labels.js';
+import type { DotList } from '../text/dot-sprites.js';
 import type { SpriteList } from '../text/text-layer.js';
-import { dataToScreen, type ViewState } from '../view/view-state.js';
+import type { ViewState } from '../view/view-state.js';
+
+/** New texts rasterised per frame even when the budget is spent (so every frame makes progress). */
+const MIN_RASTER = 16;
 
 /** What one frame of `<token-cloud>` is laid out from (arrays are read, never mutated). */
 export interface CloudFrameInput {
@@ -11,9 +15,10 @@ export interface CloudFrameInput {
   readonly y: Float64Array;
   readonly view: ViewState;
   readonly size: ElementSize;
-  readonly atlas: GlyphAtlas;
-  /** n atlas entries (the label's distinct display text). */
-  readonly entry: Int32Array;
+  /** The glyph atlas for this font and pixel ratio: measures the texts and rasterises the placed ones. */
+  readonly atlas: LabelAtlas;
+  /** n text indices (the label's distinct display text in `atlas.texts`). */
+  readonly text: Int32Array;
   /** n×4 label colours. */
   readonly rgba: Uint8Array;
   /** Labels to place, highest priority first (hidden clusters left out). */
@@ -24,6 +29,8 @@ export interface CloudFrameInput {
   readonly dimAlpha: number;
   /** Opacity of labels that could not be placed, drawn as dots (0–1). */
   readonly dotAlpha?: number;
+  /** Milliseconds this frame may spend rasterising texts new to the atlas (default: no limit); the rest wait as dots. */
+  readonly rasterBudget?: number;
 }
 
 /** A laid-out frame: where each label went (CSS px) and the sprites to draw (device px). */
@@ -32,65 +39,106 @@ export interface CloudFrame {
   /** n anchor positions on screen, CSS px. */
   readonly screenX: Float64Array;
   readonly screenY: Float64Array;
-  /** n label box sizes, CSS px (without halo). */
+  /** n label box sizes, CSS px (without halo); exact for placed labels, estimated for the others. */
   readonly width: Float32Array;
   readonly height: Float32Array;
+  /** The placed labels' texts. */
   readonly sprites: SpriteList;
+  /** Dots (drawn under the texts). */
+  readonly dots: DotList;
+  /** Placed labels whose text is not rasterised yet (drawn as dots this frame; a later frame draws them). */
+  readonly pending: number;
 }
 
 /**
- * Lays out one frame: screen anchors from the view, greedy placement without overlap (placeLabels), and
- * the sprites: a dot at the true coordinate of every label drawn beside its anchor or not placed at all,
- * then the placed labels, lowest priority first (so the most important is on top if halos touch). Boxes
- * are snapped to whole device pixels so glyphs map 1:1 to screen pixels. O(n) plus placement.
+ * Lays out one frame: screen anchors from the view; greedy placement without overlap (placeLabels) from
+ * estimated widths (per-character advances), measuring exactly only labels whose estimated box is free; then
+ * only the placed labels' texts are rasterised into the atlas (highest priority first, within `rasterBudget`;
+ * a placed label the atlas has no room for becomes a dot). Sprites: a dot at the true coordinate of every
+ * label drawn beside its anchor, not placed, or still waiting for its text; then the placed labels, lowest
+ * priority first (so the most important is on top if halos touch). Boxes are snapped to whole device pixels
+ * so glyphs map 1:1 to screen pixels. O(n) plus placement plus the new texts' rasterisation. Mutates only the atlas.
  */
 export function layoutCloud(f: CloudFrameInput): CloudFrame {
   const n = f.x.length;
-  const { atlas, size } = f;
+  const { atlas, size, view } = f;
   const dpr = atlas.devicePixelRatio;
   const pad = atlas.pad;
+  const metrics = atlas.metrics;
   const screenX = new Float64Array(n), screenY = new Float64Array(n);
   const width = new Float32Array(n), height = new Float32Array(n);
+  const lineH = (atlas.lineHeight - 2 * pad) / dpr;
+  const cx = size.width / 2, cy = size.height / 2, s = view.pixelsPerUnit;
   for (let i = 0; i < n; i++) {
-    [screenX[i], screenY[i]] = dataToScreen(f.view, f.x[i]!, f.y[i]!, size);
-    const e = f.entry[i]!;
-    const w = atlas.rects[4 * e + 2]!;
-    width[i] = w > 0 ? (w - 2 * pad) / dpr : 0; // 0 = did not fit the atlas: dot only
-    height[i] = (atlas.rects[4 * e + 3]! - 2 * pad) / dpr;
+    screenX[i] = cx + (f.x[i]! - view.centerX) * s;
+    screenY[i] = cy - (f.y[i]! - view.centerY) * s;
+    height[i] = lineH;
   }
+  for (const i of f.order) width[i] = metrics.estimate(f.text[i]!) / dpr;
   const placement = placeLabels({
-    x: screenX, y: screenY, width, height, viewWidth: size.width, viewHeight: size.height,
-    order: f.order.filter((i) => width[i]! > 0),
+    x: screenX, y: screenY, width, height, viewWidth: size.width, viewHeight: size.height, order: f.order,
+    exactWidth: (i) => (width[i] = metrics.exact(f.text[i]!) / dpr),
   });
-  const m = 2 * f.order.length;
-  const quad = new Float32Array(2 * m), sprite = new Uint32Array(m), rgba = new Uint8Array(4 * m);
-  let k = 0;
-  const push = (i: number, e: number, x: number, y: number, alpha: number) => {
-    quad[2 * k] = Math.round(x);
-    quad[2 * k + 1] = Math.round(y);
-    sprite[k] = e;
-    rgba[4 * k] = f.rgba[4 * i]!;
-    rgba[4 * k + 1] = f.rgba[4 * i + 1]!;
-    rgba[4 * k + 2] = f.rgba[4 * i + 2]!;
-    rgba[4 * k + 3] = Math.round(255 * alpha * (f.dimmed[i] ? f.dimAlpha : 1));
-    k++;
+  // Rasterise the placed labels' texts (highest priority first) within the budget.
+  atlas.beginFrame();
+  const entry = new Int32Array(n).fill(-1);
+  const budget = f.rasterBudget ?? Infinity;
+  const t0 = performance.now();
+  let fresh = 0, pending = 0, placed = placement.placed;
+  for (const i of f.order) {
+    if (placement.slot[i] === Slot.None) continue;
+    const t = f.text[i]!;
+    let e = atlas.entryOf(t);
+    if (e < 0 && fresh >= MIN_RASTER && performance.now() - t0 > budget) {
+      pending++;
+      continue;
+    }
+    if (e < 0) fresh++;
+    e = atlas.ensure(t);
+    if (e < 0) {
+      placement.slot[i] = Slot.None; // no room in the atlas: a dot
+      placement.left[i] = placement.top[i] = NaN;
+      placed--;
+    }
+    entry[i] = e;
+  }
+  const m = f.order.length;
+  const colour = (out: Uint8Array, k: number, i: number, alpha: number) => {
+    out[4 * k] = f.rgba[4 * i]!;
+    out[4 * k + 1] = f.rgba[4 * i + 1]!;
+    out[4 * k + 2] = f.rgba[4 * i + 2]!;
+    out[4 * k + 3] = Math.round(255 * alpha * (f.dimmed[i] ? f.dimAlpha : 1));
   };
-  const dot = atlas.dot;
-  const dw = atlas.rects[4 * dot + 2]!, dh = atlas.rects[4 * dot + 3]!;
+  // Dots: every label drawn beside its anchor, not placed, or waiting for its text; in view only.
+  const center = new Float32Array(2 * m), dotRgba = new Uint8Array(4 * m);
+  const reach = atlas.dotRadius + atlas.haloWidth + 1;
   const dotAlpha = f.dotAlpha ?? 0.7;
+  let d = 0;
   for (const i of f.order) {
     const s = placement.slot[i]!;
-    if (s === Slot.Centre) continue;
+    if (s === Slot.Centre && entry[i]! >= 0) continue;
     const sx = screenX[i]! * dpr, sy = screenY[i]! * dpr;
-    if (sx < -dw || sy < -dh || sx > size.width * dpr + dw || sy > size.height * dpr + dh) continue;
-    push(i, dot, sx - dw / 2, sy - dh / 2, s === Slot.None ? dotAlpha : 1);
+    if (!(sx > -reach && sy > -reach && sx < size.width * dpr + reach && sy < size.height * dpr + reach)) continue;
+    center[2 * d] = sx;
+    center[2 * d + 1] = sy;
+    colour(dotRgba, d++, i, s === Slot.None ? dotAlpha : 1);
   }
-  for (let r = f.order.length - 1; r >= 0; r--) {
+  // Texts: lowest priority first, so the most important is on top.
+  const quad = new Float32Array(2 * placed), sprite = new Uint32Array(placed), rgba = new Uint8Array(4 * placed);
+  let k = 0;
+  for (let r = m - 1; r >= 0; r--) {
     const i = f.order[r]!;
-    if (placement.slot[i] === Slot.None) continue;
-    push(i, f.entry[i]!, placement.left[i]! * dpr - pad, placement.top[i]! * dpr - pad, 1);
+    if (placement.slot[i] === Slot.None || entry[i]! < 0) continue;
+    quad[2 * k] = Math.round(placement.left[i]! * dpr - pad);
+    quad[2 * k + 1] = Math.round(placement.top[i]! * dpr - pad);
+    sprite[k] = entry[i]!;
+    colour(rgba, k++, i, 1);
   }
-  return { placement, screenX, screenY, width, height, sprites: { count: k, quad, sprite, rgba } };
+  return {
+    placement: { ...placement, placed }, screenX, screenY, width, height, pending,
+    sprites: { count: k, quad, sprite, rgba },
+    dots: { count: d, center, rgba: dotRgba, radius: atlas.dotRadius, halo: atlas.haloWidth },
+  };
 }
 
 /**

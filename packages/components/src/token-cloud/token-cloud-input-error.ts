@@ -1,24 +1,12 @@
-import { describeValue } from '../errors.js';
+import { ComponentInputError } from '../errors.js';
 
 /**
  * Bad data or settings given to `<token-cloud>`: names the parameter (property, attribute or Arrow column
- * with the row), the value and the rule, like `ClusterScatterInputError` and the projection package's
- * `ProjectionInputError`. Recognise it by `error.name`.
+ * with the row), the value and the rule, like `ClusterScatterInputError` (both extend
+ * `ComponentInputError`) and the projection package's `ProjectionInputError`. Recognise it by `error.name`.
  */
-export class TokenCloudInputError extends Error {
+export class TokenCloudInputError extends ComponentInputError {
   override readonly name = 'TokenCloudInputError';
-  readonly code: string;
-  readonly param: string;
-  readonly value: unknown;
-  readonly rule: string;
-
-  constructor(param: string, value: unknown, rule: string, code = 'invalid-argument') {
-    super(`${param} = ${describeValue(value)}: ${rule}`);
-    this.code = code;
-    this.param = param;
-    this.value = value;
-    this.rule = rule;
-  }
 }
 
 /** Re-labels an error of a shared helper (e.g. a ClusterScatterInputError from the Arrow reader) as a TokenCloudInputError. */

@@ -1,19 +1,21 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { PointColors } from '../color/point-colors.js';
 import { ColorSchemeController } from '../controllers/color-scheme-controller.js';
+import { GlController } from '../controllers/gl-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
 import { MorphController } from '../controllers/morph-controller.js';
 import { PointerController } from '../controllers/pointer-controller.js';
 import { ResizeController, type ElementSize } from '../controllers/resize-controller.js';
 import { SelectionController } from '../controllers/selection-controller.js';
+import { TextRasterController } from '../controllers/text-raster-controller.js';
 import { InputProblems } from '../cluster-scatter/input-problems.js';
 import { overlayTemplate, type OverlayState } from '../cluster-scatter/overlay-template.js';
-import type { PixelImage } from '../gl/scatter-layer.js';
+import type { PixelImage } from '../gl/read-back.js';
 import { clusterSummary, type ClusterSummary } from '../legend/cluster-summary.js';
 import { legendItems, legendTemplate } from '../legend/legend-template.js';
 import { normalizeIndices, type SelectionMode } from '../selection/combine-selection.js';
 import type { SelectionModel } from '../selection/selection-model.js';
-import type { GlyphAtlas } from '../text/glyph-atlas.js';
+import type { LabelAtlas } from '../text/label-atlas.js';
 import { createTextLayer, type TextLayer } from '../text/text-layer.js';
 import { dataToScreen, type ViewState } from '../view/view-state.js';
 import { cloudFrame } from './cloud-frame.js';
@@ -23,7 +25,6 @@ import { deriveCloudState } from './derive-cloud-state.js';
 import { exportCloudPNG } from './export-cloud-png.js';
 import type { CloudFrame } from './layout-cloud.js';
 import { EMPTY_TOKENS, type TokenData } from './resolve-token-data.js';
-import { TextLayerController } from './text-layer-controller.js';
 import { cloudTooltip } from './cloud-tooltip.js';
 import { TokenCloudInputError } from './token-cloud-input-error.js';
 import type { TokenCloudEventMap } from './token-cloud.events.js';
@@ -33,9 +34,10 @@ import styles from './token-cloud.styles.js';
 /**
  * One preamble's guesses drawn as text at their 2-D coordinates, coloured by cluster: the notebook's
  * `geom_text(aes(label = guess, colour = factor(cluster_id)))` view, interactive (lit + regl, the page's
- * shared WebGL context). Each distinct label is rasterised once with Canvas2D into a glyph atlas (white
- * coverage + halo) and drawn as a tinted quad at constant screen size. Labels are placed greedily without
- * overlap (hovered, selected, then input order); the rest are dots, still hoverable.
+ * shared WebGL context). Labels are placed greedily without overlap (hovered, selected, then input order)
+ * from measured text widths; only the placed labels' texts are rasterised with Canvas2D into a glyph atlas
+ * (white coverage + halo, least recently used rows reused, a few ms of new texts per frame) and drawn as tinted
+ * quads at constant screen size; the rest are dots, still hoverable. Scales to 20,000+ distinct labels.
  *
  * Data (properties): `x`, `y`, `cluster`, `tokens`, `rows` (dataset rows, for linking), or `data` (Arrow
  * Table, columns by `x-column`… and rows filtered by `preamble`). A shared `selectionModel` speaks dataset
@@ -62,12 +64,24 @@ export class TokenCloud extends LitElement {
   private readonly picking = new SelectionController(this, (state, change) => onCloudSelection(this, state, change));
   private readonly morph = new MorphController(this);
   private readonly problems = new InputProblems((error) => this.emit('token-cloud-error', { error }));
-  private readonly gl = new TextLayerController(this, (canvas) => this.problems.check('webgl', () => createTextLayer(canvas), null), () => this.requestUpdate());
+  private readonly gl = new GlController<TextLayer>(this, (canvas) => this.problems.check('webgl', () => createTextLayer(canvas), null), () => this.requestUpdate());
   private readonly legendHandlers = cloudLegendHandlers(this);
+  /** @internal waits for web fonts, re-rasterises when they load or devicePixelRatio changes */
+  readonly raster = new TextRasterController(this, {
+    fontsChanged: () => {
+      this.atlasKey = '';
+      this.atlases = []; // rasterised with the fallback font
+      this.refresh(false);
+    },
+    resolutionChanged: () => {
+      this.resizer.measure(); // the new ratio is part of the atlas key: text is rasterised again, sharp
+      this.refresh(false);
+    },
+  });
   /** @internal */ tokenData: TokenData = EMPTY_TOKENS;
   /** @internal display text per label */ labels: string[] = [];
   /** @internal distinct display texts (atlas entries) */ texts: string[] = [];
-  /** @internal atlas entry per label */ entry: Int32Array = new Int32Array(0);
+  /** @internal index in `texts` of each label's display text */ entry: Int32Array = new Int32Array(0);
   /** @internal */ colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
   /** @internal */ summary: ClusterSummary = clusterSummary(0, null, new Int32Array(0));
   /** @internal */ rowToLocal = new Map<number, number>();
@@ -76,8 +90,10 @@ export class TokenCloud extends LitElement {
   /** @internal */ autoFit = true;
   /** @internal */ morphFrom: { x: Float64Array; y: Float64Array } | null = null;
   /** @internal */ morphT = 1;
-  /** @internal */ atlas: GlyphAtlas | null = null;
-  /** @internal */ atlasKey = '';
+  /** @internal the atlas of the current font and pixel ratio (texts rasterised on demand) */ atlas: LabelAtlas | null = null;
+  /** @internal key of the atlas uploaded to the layer ('' = upload at the next frame) */ atlasKey = '';
+  /** @internal atlases kept for reuse (the current one first), with their keys */ atlases: { key: string; atlas: LabelAtlas }[] = [];
+  /** @internal placed labels of the last frame still waiting for their text (drawn as dots; the next frames draw them) */ textPending = false;
   /** @internal */ lastFrame: CloudFrame | null = null;
   /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
   /** @internal device px per CSS px of a PNG export in progress */ exportScale: number | null = null;
@@ -88,8 +104,8 @@ export class TokenCloud extends LitElement {
     super();
     this.x = this.y = this.cluster = this.tokens = this.rows = this.data = this.tooltipFormatter = null;
     Object.assign(this, { preamble: '', xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
-    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light' });
-    Object.assign(this, { _error: null, _hovered: -1, _selected: new Uint32Array(0), _hidden: new Set() });
+    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light', hoverDim: true });
+    Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _selected: new Uint32Array(0), _hidden: new Set() });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refresh());
     const g = cloudGestures(this, () => this.picking.model);
@@ -99,6 +115,8 @@ export class TokenCloud extends LitElement {
 
   /** Labels in the data (after the preamble filter). */
   get labelCount(): number { return this.tokenData.n; }
+  /** @internal Texts held by the current glyph atlas (the placed labels' and recently placed ones'), not counting the dot. */
+  get atlasEntries(): number { return this.atlas?.entries ?? 0; }
   /** Labels drawn as text in the last frame (the others are dots). */
   get placedCount(): number { return this.lastFrame?.placement.placed ?? 0; }
   /** Distinct cluster ids shown, ascending (a copy). */
@@ -116,8 +134,21 @@ export class TokenCloud extends LitElement {
   /** The selection/hover store; share one from `createSelectionModel()` with `<cluster-scatter>` views. */
   get selectionModel(): SelectionModel { return this.picking.model; }
   set selectionModel(model: SelectionModel) { this.picking.model = model; }
-  /** Resolves after pending property changes are applied and the next frame is drawn. */
-  get renderComplete(): Promise<void> { return this.updateComplete.then(() => this.frame ?? undefined); }
+  /** Resolves after pending property changes are applied and the next frame is drawn (with its web fonts loaded). */
+  get renderComplete(): Promise<void> {
+    return this.updateComplete.then(async () => {
+      await this.frame;
+      // A frame that waits for a web font draws no text; the frame after the font loaded does. A frame that
+      // left texts to rasterise later schedules the next one (in a task after it), which we wait for too.
+      for (;;) {
+        const wait = this.raster.pending;
+        if (wait) await wait;
+        else if (this.textPending && this.isConnected && this.layer) await new Promise((r) => setTimeout(r, 0));
+        else break;
+        await this.frame;
+      }
+    });
+  }
   /** @internal labels of hidden clusters */
   get hiddenCount(): number {
     let c = 0;
@@ -179,8 +210,9 @@ export class TokenCloud extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback(); // TextLayerController destroys the layer
+    super.disconnectedCallback(); // GlController destroys the layer
     this.frame = null;
+    this.textPending = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -237,32 +269,46 @@ export class TokenCloud extends LitElement {
     return this.exportScale ? { ...s, devicePixelRatio: this.exportScale } : s;
   }
 
-  /** @internal Labels to draw, highest priority first: hovered, selected, then input order; hidden clusters left out. */
+  /** @internal Labels to draw, highest priority first: hovered, selected, the legend's cluster, then input order; hidden clusters left out. */
   priorityOrder(): Uint32Array {
-    const key = [this.tokenData, this.summary, this._hovered, this._selected, this._hidden];
+    const key = [this.tokenData, this.summary, this._hovered, this._selected, this._hidden, this._focusRank];
     if (this.orderCache && this.orderCache.key.every((v, i) => v === key[i])) return this.orderCache.order;
-    const n = this.tokenData.n, rank = this.summary.rank, hidden = this._hidden;
-    const out: number[] = [];
+    const n = this.tokenData.n, rank = this.summary.rank, hidden = this._hidden, focus = this._focusRank;
+    const out = new Uint32Array(n);
+    let m = 0;
     const taken = new Uint8Array(n);
     const take = (i: number) => {
       if (i < 0 || i >= n || taken[i] || (hidden.size && hidden.has(rank[i]!))) return;
       taken[i] = 1;
-      out.push(i);
+      out[m++] = i;
     };
     take(this._hovered);
     for (const i of this._selected) take(i);
+    if (focus >= 0) for (let i = 0; i < n; i++) if (rank[i] === focus) take(i);
     for (let i = 0; i < n; i++) take(i);
-    const order = Uint32Array.from(out);
+    const order = out.slice(0, m);
     this.orderCache = { key, order };
     return order;
   }
 
-  /** @internal n flags: 1 for labels outside an active selection. */
+  /** @internal The highlighted cluster rank: the legend row under the pointer, else (hover-dim) the hovered label's; -1 none. */
+  focusRank(): number {
+    if (this._focusRank >= 0) return this._focusRank;
+    const h = this._hovered;
+    return this.hoverDim && h >= 0 && this.colors.clusterIds.length > 1 ? this.summary.rank[h] ?? -1 : -1;
+  }
+
+  /** @internal n flags: 1 for labels dimmed: outside an active selection, or outside the highlighted cluster (the hovered label never). O(n). */
   dimmedFlags(): Uint8Array {
-    const n = this.tokenData.n;
-    if (this._selected.length === 0) return new Uint8Array(n);
-    const flags = new Uint8Array(n).fill(1);
-    for (const k of this._selected) flags[k] = 0;
+    const n = this.tokenData.n, focus = this.focusRank(), rank = this.summary.rank;
+    const flags = new Uint8Array(n);
+    if (this._selected.length === 0 && focus < 0) return flags;
+    if (this._selected.length) {
+      flags.fill(1);
+      for (const k of this._selected) flags[k] = 0;
+    }
+    if (focus >= 0) for (let i = 0; i < n; i++) if (rank[i] !== focus) flags[i] = 1;
+    if (this._hovered >= 0 && this._hovered < n) flags[this._hovered] = 0;
     return flags;
   }
 
@@ -286,7 +332,8 @@ export class TokenCloud extends LitElement {
   refresh(moveTooltip = true): void {
     const layer = this.layer;
     if (!layer || layer.renderer.destroyed) return;
-    const size = this.resizer.size;
+    // A ratio change whose media-query event was missed (or not yet delivered) is caught here too.
+    const size = this.resizer.size.devicePixelRatio === (globalThis.devicePixelRatio || 1) ? this.resizer.size : this.resizer.measure();
     layer.renderer.resize(size.width, size.height, size.devicePixelRatio);
     this.frame = layer.renderer.render().then(
       () => void this.emit('token-cloud-render', { labelCount: this.tokenData.n, placedCount: this.placedCount }),

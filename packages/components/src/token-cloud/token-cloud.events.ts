@@ -1,4 +1,4 @@
-import type { ViewState } from '../view/view-state.js';
+import type { ClusterScatterViewChangeEvent } from '../cluster-scatter/cluster-scatter.events.js';
 
 /** `token-cloud-render`: a frame was drawn; `labelCount` labels in the data, `placedCount` drawn as text (the rest as dots). */
 export type TokenCloudRenderEvent = CustomEvent<{ labelCount: number; placedCount: number }>;
@@ -12,8 +12,8 @@ export type TokenCloudHoverEvent = CustomEvent<{ index: number; row: number; ind
 /** `select`: the selection changed. `indices`: selected labels (local, ascending); `rows`: their dataset rows. */
 export type TokenCloudSelectEvent = CustomEvent<{ indices: Uint32Array; rows: Uint32Array }>;
 
-/** `view-change`: the user panned, zoomed or reset the view. */
-export type TokenCloudViewChangeEvent = CustomEvent<{ view: ViewState }>;
+/** `view-change`: the user panned, zoomed or reset the view (the same event as `<cluster-scatter>`'s). */
+export type TokenCloudViewChangeEvent = ClusterScatterViewChangeEvent;
 
 /** Every event `<token-cloud>` fires (bubbling, composed); `addEventListener` on the element is typed with it. */
 export interface TokenCloudEventMap extends HTMLElementEventMap {

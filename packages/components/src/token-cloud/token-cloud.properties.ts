@@ -12,7 +12,8 @@ export const TOKEN_CLOUD_PROPERTIES: PropertyDeclarations = {
   maxTokenLength: { attribute: 'max-token-length', type: Number },
   colorScheme: { attribute: 'color-scheme' }, background: {}, legend: { type: Boolean, reflect: true },
   transition: { type: Number }, theme: { reflect: true },
-  _error: { state: true }, _hovered: { state: true }, _selected: { state: true }, _hidden: { state: true }, _overlay: { state: true },
+  hoverDim: { attribute: 'hover-dim', converter: { fromAttribute: (v: string | null) => v === null || !/^(false|off|0)$/i.test(v.trim()) } },
+  _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _selected: { state: true }, _hidden: { state: true }, _overlay: { state: true },
 };
 
 /**
@@ -53,6 +54,11 @@ export interface TokenCloudSettings {
   transition: number;
   /** `'light'` (default), `'dark'` or `'auto'`. */
   theme: string;
+  /**
+   * Hovering a label dims the labels of other clusters, like `<cluster-scatter>`'s hover-dim (default true;
+   * attribute `hover-dim="false"` / `"off"` turns it off). Hovering a legend row always highlights its cluster.
+   */
+  hoverDim: boolean;
 }
 
 /** Internal reactive state (merged into the class). */
@@ -61,4 +67,5 @@ export interface TokenCloudState {
   /** @internal local label index, or -1 */ _hovered: number;
   /** @internal local label indices, ascending */ _selected: Uint32Array;
   /** @internal hidden cluster ranks */ _hidden: ReadonlySet<number>;
+  /** @internal cluster rank under the pointer / focus in the legend, or -1 */ _focusRank: number;
 }
