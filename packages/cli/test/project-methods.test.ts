@@ -60,4 +60,25 @@ describe('clamp-viz project with several methods', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/generating|: done in/);
   });
+  test('clamp-viz project --method clusterplot,pca --outlines blobs.geojson writes ClusterPlot\'s blobs as GeoJSON next to the columns', async () => {
+    const run = await runCli(['project', '--preambles', '2', '--method', 'clusterplot,pca', '--output', 'cp.arrow', '--outlines', 'blobs.geojson'], tmp.dir);
+    expect(run.stderr).not.toContain('error');
+    expect(run.code).toBe(0);
+    const cols = await arrowColumns('cp.arrow');
+    expect(Object.keys(cols)).toEqual(['preamble', 'guess', 'cluster_id', 'x_clusterplot', 'y_clusterplot', 'x_pca', 'y_pca']);
+    const geo = JSON.parse(await readFile(join(tmp.dir, 'blobs.geojson'), 'utf8'));
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features.length).toBeGreaterThan(0);
+    const ids = new Set(Array.from(cols['cluster_id'] as ArrayLike<number>));
+    for (const f of geo.features) {
+      expect(f.properties.method).toBe('clusterplot');
+      expect(ids.has(f.properties.cluster_id)).toBe(true);
+      const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates[0]] : f.geometry.coordinates.map((p: number[][][]) => p[0]);
+      for (const ring of rings) expect(ring[0]).toEqual(ring[ring.length - 1]);
+    }
+    const none = await runCli(['project', '--preambles', '2', '--method', 'pca', '--output', 'p.arrow', '--outlines', 'none.geojson'], tmp.dir);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toMatch(/--outlines: no selected method makes outlines/);
+    expect(JSON.parse(await readFile(join(tmp.dir, 'none.geojson'), 'utf8')).features).toEqual([]);
+  });
 });

@@ -38,6 +38,8 @@ export type { DatasetSources, LoadDatasetOptions } from './load-dataset.js';
 export { writeProjection } from './write-projection.js';
 export type { ProjectionFormat, ProjectionOutput } from './write-projection.js';
 export { projectionColumns } from './projection-columns.js';
+export { outlinesGeoJson } from './outlines-geojson.js';
+export type { OutlineRings } from './outlines-geojson.js';
 export { formatFloat32 } from './format-float32.js';
 export { writeParquet } from './write-parquet.js';
 export { writeEmbeddingsParquet } from './write-embeddings-parquet.js';

@@ -15,6 +15,7 @@ it('@clamp-viz/io exports exactly the documented names', () => {
       'formatFloat32',
       'generateNotebookDataset',
       'notebookDatasetFiles',
+      'outlinesGeoJson',
       'initParquet',
       'joinDataset',
       'loadDataset',

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { NOTEBOOK_DATASET_DEFAULTS, projectionColumns, writeProjection } from '@clamp-viz/io';
-import { project, type MethodInfo, type ProjectOptions } from '@clamp-viz/projection';
+import { NOTEBOOK_DATASET_DEFAULTS, outlinesGeoJson, projectionColumns, writeProjection, type OutlineRings } from '@clamp-viz/io';
+import { project, type MethodInfo, type ProjectionResult, type ProjectOptions } from '@clamp-viz/projection';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { UsageError } from '../errors.js';
@@ -16,6 +16,7 @@ interface ProjectCliOptions extends InputOptions {
   method: string;
   seed: number;
   output: string;
+  outlines?: string;
 }
 
 export const SEED_RANGE = integerIn(-(2 ** 31), 2 ** 31 - 1);
@@ -27,6 +28,8 @@ export const SEED_RANGE = integerIn(-(2 ** 31), 2 ** 31 - 1);
  * `preamble, guess, cluster_id` (the ones that exist) and `x_<method>, y_<method>` per method, as Parquet,
  * Arrow IPC or CSV, chosen by the output extension; `.npy` (float32 n×2) holds a single method only.
  * With `--method all`, methods that need cluster ids are skipped (and named on stderr) when there are none.
+ * `--outlines FILE.geojson` also writes the cluster outlines of the methods that make them (ClusterPlot's blobs) as
+ * a GeoJSON FeatureCollection (see `outlinesGeoJson`).
  */
 export function addProjectCommand(program: Command, ctx: CliContext): void {
   program
@@ -37,6 +40,7 @@ export function addProjectCommand(program: Command, ctx: CliContext): void {
     .option('--method <names>', 'projection method, a comma-separated list, or all (see `clamp-viz methods`)', 'pca')
     .option('--seed <n>', "seed of the methods' random choices", SEED_RANGE, NOTEBOOK_DATASET_DEFAULTS.seed)
     .requiredOption('--output <file>', 'output: .parquet, .arrow, .csv, or .npy (float32 n×2, one method only)')
+    .option('--outlines <file>', 'also write the cluster outlines of methods that make them (clusterplot) as GeoJSON')
     .option('--preambles <n>', 'size of the default dataset when --embeddings is not given (rows = 40 × n)', integerIn(1, MAX_CLI_PREAMBLES), NOTEBOOK_DATASET_DEFAULTS.preambles)
     .option('--data-seed <n>', 'seed of the default dataset', SEED_RANGE, NOTEBOOK_DATASET_DEFAULTS.seed)
     .addOption(new Option('--unmatched <mode>', 'rows without a partner in the other file').choices(['error', 'drop']).default('error'))
@@ -55,9 +59,12 @@ async function runProject(opts: ProjectCliOptions, ctx: CliContext): Promise<voi
 
   const started = performance.now();
   const columns: Record<string, Float32Array> = {};
+  const outlineSets: { method: string; outlines: readonly OutlineRings[] }[] = [];
   for (const method of run) {
     const t0 = performance.now();
-    Object.assign(columns, projectionColumns(columnSuffix(method.name), await runMethod(method, input, opts.seed, ctx)));
+    const result = await runMethod(method, input, opts.seed, ctx);
+    Object.assign(columns, projectionColumns(columnSuffix(method.name), result.embedding));
+    if (result.outlines) outlineSets.push({ method: method.name, outlines: result.outlines });
     if (run.length > 1) ctx.stderr.write(`clamp-viz: ${method.name}: done in ${seconds(t0)} s\n`);
   }
   const bytes = await writeProjection(
@@ -70,14 +77,18 @@ async function runProject(opts: ProjectCliOptions, ctx: CliContext): Promise<voi
   );
   const out = resolve(ctx.cwd, opts.output);
   await writeFile(out, bytes);
+  if (opts.outlines !== undefined) {
+    if (outlineSets.length === 0) ctx.stderr.write(`clamp-viz: --outlines: no selected method makes outlines (clusterplot does); writing an empty collection\n`);
+    await writeFile(resolve(ctx.cwd, opts.outlines), outlinesGeoJson(outlineSets));
+  }
   ctx.stderr.write(
     `clamp-viz: ${run.map((m) => m.name).join(', ')} of ${input.source} (${input.matrix.rows} × ${input.matrix.cols}) in ${seconds(started)} s; ` +
       `wrote ${Object.keys(columns).join(', ')} to ${out}\n`,
   );
 }
 
-/** Runs one method with progress lines labelled by its name; resolves to the n×2 layout. */
-async function runMethod(method: MethodInfo, input: EmbeddingInput, seed: number, ctx: CliContext): Promise<Float32Array> {
+/** Runs one method with progress lines labelled by its name; resolves to its result (n×2 layout, outlines if any). */
+async function runMethod(method: MethodInfo, input: EmbeddingInput, seed: number, ctx: CliContext): Promise<ProjectionResult> {
   const progress = createProgress(ctx.stderr, method.name);
   try {
     const options = {
@@ -87,7 +98,7 @@ async function runMethod(method: MethodInfo, input: EmbeddingInput, seed: number
       ...(input.clusterIds ? { clusters: input.clusterIds } : {}),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     } as ProjectOptions;
-    return (await project(input.matrix, options)).embedding;
+    return await project(input.matrix, options);
   } finally {
     progress.stop();
   }
