@@ -2,9 +2,13 @@
 // Render benchmark runner: serves bench/render with Vite, opens it in headless Debian Chromium
 // (software WebGL via SwiftShader) through playwright-core, and runs <cluster-scatter> and
 // regl-scatterplot 1.16 side by side in the same browser, each in a fresh page, for each size.
-//   node bench/render/run.mjs [--sizes 100000,1000000] [--repeats 1]
+//   node bench/render/run.mjs [--sizes 100000,1000000] [--repeats 1] [--build]
+// --build: measure a production build of the page (`vite build`: both libraries bundled and minified, as a user's
+// app ships them) served statically, instead of the Vite dev server (our sources as ~100 unbundled modules).
 // Prints one JSON line per run and a Markdown table (median frame time) at the end.
-import { createServer } from 'vite';
+import { build, createServer, preview } from 'vite';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 
@@ -17,9 +21,16 @@ const sizes = opt('sizes', '100000,1000000').split(',').map(Number);
 const repeats = Number(opt('repeats', '1'));
 const libs = opt('libs', 'regl-scatterplot,clamp,clamp-full').split(',');
 
-const server = await createServer({ configFile: fileURLToPath(new URL('./vite.config.mjs', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
-await server.listen();
+const configFile = fileURLToPath(new URL('./vite.config.mjs', import.meta.url));
+const production = args.includes('--build');
+const outDir = join(tmpdir(), 'clamp-viz-render-bench');
+if (production) await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = production
+  ? await preview({ configFile, preview: { port: 0, host: '127.0.0.1' }, build: { outDir } })
+  : await createServer({ configFile, server: { port: 0, host: '127.0.0.1' } });
+if (!production) await server.listen();
 const url = server.resolvedUrls.local[0];
+console.error(`render bench: ${production ? 'production build' : 'Vite dev server'} at ${url}`);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
