@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alphaShapeRings } from '../src/clusterplot/alpha-shape.js';
-import { anchorSet } from '../src/clusterplot/anchor-set.js';
+import { anchorSet, autoAnchorCap } from '../src/clusterplot/anchor-set.js';
 import { chaikin } from '../src/clusterplot/chaikin.js';
 import { resolveClusterplotOptions } from '../src/clusterplot/clusterplot-options.js';
 import { douglasPeucker } from '../src/clusterplot/douglas-peucker.js';
@@ -10,7 +10,7 @@ import { overlapDifference } from '../src/clusterplot/overlap-difference.js';
 import { overlapMatrix, type SparseOverlap } from '../src/clusterplot/overlap-matrix.js';
 import { ringIsSimple, signedArea } from '../src/clusterplot/ring-geometry.js';
 import { clusterIndex } from '../src/methods/cluster-index.js';
-import { digits, digitsLabels } from './fixtures.js';
+import { digits, digitsLabels, gaussian } from './fixtures.js';
 
 describe('anchorSet (BIRCH leader clustering, clusterplot.md §10.1)', () => {
   const X = digits();
@@ -43,6 +43,23 @@ describe('anchorSet (BIRCH leader clustering, clusterplot.md §10.1)', () => {
     expect(s.threshold).toBeLessThan(20);
     expect(s.count).toBeGreaterThan(200);
     expect(s.count).toBeLessThan(600);
+  });
+
+  test('birch maxPerCluster caps sub-clusters per cluster by raising that cluster\'s threshold; the auto cap is max(64, ⌈3√m⌉)', () => {
+    const G = gaussian(400, 16, 3);
+    const one = new Int32Array(400);
+    const uncapped = anchorSet(G, one, 1, resolveClusterplotOptions({ anchors: { method: 'birch', threshold: 1 } }));
+    expect(uncapped.count).toBeGreaterThan(60);
+    const capped = anchorSet(G, one, 1, resolveClusterplotOptions({ anchors: { method: 'birch', threshold: 1, maxPerCluster: 10 } }));
+    expect(capped.count).toBeLessThanOrEqual(10);
+    expect(capped.count).toBeGreaterThan(1);
+    expect(Array.from(capped.raised)).toEqual([0]);
+    expect(capped.density.reduce((a, b) => a + b, 0)).toBe(400);
+    const auto = anchorSet(G, one, 1, resolveClusterplotOptions({ anchors: { method: 'birch', thresholdScale: 0.25 } }));
+    expect(autoAnchorCap(400)).toBe(64);
+    expect(autoAnchorCap(10_000)).toBe(300);
+    expect(auto.count).toBeLessThanOrEqual(64);
+    expect(Array.from(auto.raised)).toEqual([0]);
   });
 
   test("kmeans perCluster 4 gives 4 anchors per cluster, each the mean of its members", () => {

@@ -1,4 +1,5 @@
 import { createRng } from '../random/create-rng.js';
+import type { Job } from '../runtime/job.js';
 import type { Matrix } from '../types.js';
 import { birchLeader, type LocalSubclusters } from './birch-leader.js';
 import type { ClusterplotSettings } from './clusterplot-options.js';
@@ -16,17 +17,31 @@ export interface AnchorSet {
   readonly subcluster: Int32Array;
   /** A member counts (all ≥ 1). */
   readonly density: Int32Array;
-  /** The BIRCH threshold used (undefined for k-means). */
+  /** The BIRCH threshold used (undefined for k-means); clusters listed in `raised` used a larger one. */
   readonly threshold: number | undefined;
+  /** Dense labels of the clusters whose BIRCH threshold was raised to respect the sub-cluster cap. */
+  readonly raised: Int32Array;
 }
+
+/** The automatic cap on sub-clusters of a cluster of m rows: max(64, ⌈3√m⌉). */
+export function autoAnchorCap(m: number): number {
+  return Math.max(64, Math.ceil(3 * Math.sqrt(m)));
+}
+
+/** Factor by which a cluster's BIRCH threshold grows each time its leader pass exceeds the cap. */
+const RAISE = 1.15;
 
 /**
  * Splits each cluster (dense label, 0..C−1) into sub-clusters with the configured method, in ascending label order,
  * each cluster's rows taken in input order. The scale-aware BIRCH default sets threshold = thresholdScale × the median
- * nearest-neighbour distance (`medianNnDistance`, seed sub-stream). Cost: BIRCH O(Σ m_c·S_c·d), k-means
- * O(100·Σ m_c·K·d). Does not mutate X or `labels`.
+ * nearest-neighbour distance (`medianNnDistance`, seed sub-stream). BIRCH sub-clusters per cluster are capped by
+ * `anchors.maxPerCluster` ('auto' = `autoAnchorCap(m_c)`, the default with the scale-aware threshold; null = no cap,
+ * the default with an explicit threshold, i.e. the reference): a leader pass that would open one more stops, and the
+ * cluster is redone with its threshold × 1.15 until it fits. Cost: BIRCH O(Σ m_c·S_c·d) with S_c ≤ cap, i.e.
+ * O(Σ m_c^1.5·d·passes) with the auto cap (uncapped: up to O(Σ m_c²·d)); k-means O(100·Σ m_c·K·d). Yields one
+ * 'anchors' event per cluster (abort points). Does not mutate X or `labels`.
  */
-export function anchorSet(X: Matrix, labels: Int32Array, C: number, s: ClusterplotSettings): AnchorSet {
+export function* anchorSetJob(X: Matrix, labels: Int32Array, C: number, s: ClusterplotSettings): Job<AnchorSet> {
   const n = X.rows;
   const d = X.cols;
   const start = new Int32Array(C + 1);
@@ -43,12 +58,25 @@ export function anchorSet(X: Matrix, labels: Int32Array, C: number, s: Clusterpl
   }
   const kmeansRng = createRng((s.seed ^ 0x7f4a7c15) >>> 0);
   const parts: LocalSubclusters[] = [];
+  const raised: number[] = [];
   let A = 0;
   for (let c = 0; c < C; c++) {
     const members = order.subarray(start[c]!, start[c + 1]!);
-    const part = s.anchors.method === 'birch' ? birchLeader(X, members, threshold!) : kmeansSubclusters(X, members, s.anchors.perCluster, kmeansRng);
+    let part: LocalSubclusters | null;
+    if (s.anchors.method === 'birch') {
+      const max = s.anchors.maxPerCluster;
+      const cap = max === null ? Infinity : max === 'auto' ? autoAnchorCap(members.length) : max;
+      let t = threshold!;
+      part = birchLeader(X, members, t, cap);
+      if (part === null) raised.push(c);
+      while (part === null) {
+        t *= RAISE;
+        part = birchLeader(X, members, t, cap);
+      }
+    } else part = kmeansSubclusters(X, members, s.anchors.perCluster, kmeansRng);
     parts.push(part);
     A += part.count;
+    yield { phase: 'anchors', done: c + 1, total: C };
   }
   const anchors = new Float64Array(A * d);
   const anchorLabel = new Int32Array(A);
@@ -67,5 +95,13 @@ export function anchorSet(X: Matrix, labels: Int32Array, C: number, s: Clusterpl
     }
     base += part.count;
   }
-  return { anchors, count: A, anchorLabel, subcluster, density, threshold };
+  return { anchors, count: A, anchorLabel, subcluster, density, threshold, raised: Int32Array.from(raised) };
+}
+
+/** `anchorSetJob` run to completion (no abort points). */
+export function anchorSet(X: Matrix, labels: Int32Array, C: number, s: ClusterplotSettings): AnchorSet {
+  const job = anchorSetJob(X, labels, C, s);
+  let step = job.next();
+  while (!step.done) step = job.next();
+  return step.value;
 }

@@ -16,9 +16,10 @@ export interface LocalSubclusters {
  * merged RMS radius √(SS/N − ‖LS/N‖²) stays ≤ `threshold`, else it opens a new sub-cluster. The centres are the
  * centroids LS/N of the absorbed rows; then every member is relabelled to its nearest centre (sklearn's `predict`) and
  * centres left without members are dropped (order kept), so every sub-cluster has ≥ 1 row. Float64 throughout.
- * Cost O(m·S·d) for m members and S sub-clusters; memory O(S·d). Does not mutate X.
+ * Cost O(m·S·d) for m members and S sub-clusters; memory O(S·d). With `maxSubclusters`, the pass stops and returns
+ * null as soon as it would open sub-cluster maxSubclusters + 1 (cost then O(m·maxSubclusters·d)). Does not mutate X.
  */
-export function birchLeader(X: Matrix, members: Int32Array, threshold: number): LocalSubclusters {
+export function birchLeader(X: Matrix, members: Int32Array, threshold: number, maxSubclusters = Infinity): LocalSubclusters | null {
   const d = X.cols;
   const data = X.data;
   const limit = threshold * threshold;
@@ -50,6 +51,7 @@ export function birchLeader(X: Matrix, members: Int32Array, threshold: number): 
         continue;
       }
     }
+    if (S >= maxSubclusters) return null;
     if (S === capacity) {
       capacity *= 2;
       ls = grow(ls, capacity * d);

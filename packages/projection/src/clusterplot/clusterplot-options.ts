@@ -11,11 +11,14 @@ import type { ProgressCallback } from '../types.js';
  * - `{method: 'birch'}` without `threshold` (the default): scale-aware, threshold = `thresholdScale` (default 1) × the
  *   median nearest-neighbour distance of a seeded sample of 256 rows. On digits (median 1-NN ≈ 16) that gives ≈ 350
  *   anchors for 1,797 rows (the reference's 15 → 480 and 18 → 256 bracket it).
+ * - `maxPerCluster` (birch only): cap on sub-clusters per cluster; a cluster whose leader pass would exceed it is redone
+ *   with its threshold × 1.15 until it fits, which bounds the cost at O(m_c·cap·d) per pass. Default: `max(64, ⌈3√m_c⌉)`
+ *   with the scale-aware threshold, none (`null`) with an explicit `threshold` (exact reference behaviour).
  * - `{method: 'kmeans', perCluster}`: seeded k-means++ then Lloyd, `perCluster` sub-clusters per cluster (fewer when a
  *   cluster has fewer distinct rows); anchor = mean of its members.
  */
 export type ClusterplotAnchors =
-  | { readonly method: 'birch'; readonly threshold?: number; readonly thresholdScale?: number }
+  | { readonly method: 'birch'; readonly threshold?: number; readonly thresholdScale?: number; readonly maxPerCluster?: number | null }
   | { readonly method: 'kmeans'; readonly perCluster: number };
 
 /**
@@ -76,7 +79,7 @@ export interface ClusterplotOptions {
 /** Validated settings (internal). */
 export interface ClusterplotSettings {
   readonly anchors:
-    | { readonly method: 'birch'; readonly threshold: number | undefined; readonly thresholdScale: number }
+    | { readonly method: 'birch'; readonly threshold: number | undefined; readonly thresholdScale: number; readonly maxPerCluster: number | 'auto' | null }
     | { readonly method: 'kmeans'; readonly perCluster: number };
   readonly k: number;
   readonly umapNeighbors: number;
@@ -105,13 +108,15 @@ function numberOption(name: string, value: unknown, fallback: number, min: numbe
 }
 
 function resolveAnchors(value: unknown): ClusterplotSettings['anchors'] {
-  if (value === undefined) return { method: 'birch', threshold: undefined, thresholdScale: 1 };
+  if (value === undefined) return { method: 'birch', threshold: undefined, thresholdScale: 1, maxPerCluster: 'auto' };
   if (value === null || typeof value !== 'object') throw new ProjectionInputError('anchors', value, "must be {method: 'birch', threshold?} or {method: 'kmeans', perCluster}");
   const a = value as Record<string, unknown>;
   if (a.method === 'birch') {
     const threshold = a.threshold === undefined ? undefined : numberOption('anchors.threshold', a.threshold, 0, 0, Infinity, 'must be a finite number > 0 (an RMS radius in data units)', true);
     const thresholdScale = numberOption('anchors.thresholdScale', a.thresholdScale, 1, 0, Infinity, 'must be a finite number > 0', true);
-    return { method: 'birch', threshold, thresholdScale };
+    const maxPerCluster =
+      a.maxPerCluster === undefined ? (threshold === undefined ? 'auto' : null) : a.maxPerCluster === null ? null : integerOption('anchors.maxPerCluster', a.maxPerCluster, 1, 1, 1 << 30);
+    return { method: 'birch', threshold, thresholdScale, maxPerCluster };
   }
   if (a.method === 'kmeans') {
     if (a.perCluster === undefined) throw new ProjectionInputError('anchors.perCluster', undefined, "is required by method 'kmeans' (sub-clusters per cluster, an integer >= 1)");

@@ -1,85 +1,75 @@
-import { ringIsSimple } from './ring-geometry.js';
-
 /**
- * Douglas–Peucker simplification of an explicitly closed ring (first vertex repeated at the end) with a validity
- * fallback, standing in for shapely's `simplify(tolerance, preserve_topology=True)` (clusterplot.md §2.9 step 4):
- * plain DP over vertices 0..m−1 (the closing segment is degenerate, so distances are to vertex 0), keeping vertex 0;
- * at least min(4, distinct) vertices are kept (adding the farthest dropped vertex while fewer); and if the result is not
- * a simple ring the tolerance is halved until it is (ultimately the input). Returns a new explicitly closed ring.
- * O(m log m) typical, O(m²) worst case, plus O(r²) per validity check of r kept vertices. Does not mutate `ring`.
+ * Topology-preserving Douglas–Peucker simplification of one explicitly closed ring (first vertex repeated at the end),
+ * following shapely's `simplify(tolerance, preserve_topology=True)` = GEOS 3.11 `TopologyPreservingSimplifier`
+ * (its `TaggedLineStringSimplifier`, clusterplot.md §2.9 step 4) for a lone ring:
+ * - the section (i, j) is split recursively at its farthest vertex (distance to the clamped segment; ties to the first),
+ *   left part first, starting from (0, m − 1) so vertex 0 is always kept (the closing segment is degenerate, so the
+ *   first split is the vertex farthest from vertex 0);
+ * - a section is flattened to the segment (i, j) only if every vertex is within `tolerance`, the result would keep
+ *   ≥ 4 coordinates (GEOS's ring minimum, judged by recursion depth while the result is still short), and the
+ *   candidate segment has no interior intersection with an already-output segment or with a still-unsimplified input
+ *   segment outside the section (touching only at shared end points is allowed).
+ * The interior-intersection rule is what keeps thin spikes 2 vertices wide (parity test: clusterplot-parity.test.ts).
+ * Returns a new explicitly closed ring. O(m²) worst case for m vertices (each candidate is checked against all live
+ * segments). Does not mutate `ring`.
  */
 export function douglasPeucker(ring: Float64Array, tolerance: number): Float64Array {
-  const m = ring.length >> 1;
-  if (m <= 4 || tolerance <= 0) return ring.slice();
-  for (let tol = tolerance; tol > tolerance * 1e-6; tol /= 2) {
-    const keep = dpKeep(ring, m, tol);
-    const out = gather(ring, keep);
-    if (ringIsSimple(out.subarray(0, out.length - 2))) return out;
-  }
-  return ring.slice();
-}
+  const n = ring.length >> 1;
+  if (n <= 4 || tolerance <= 0) return ring.slice();
+  const nSeg = n - 1;
+  // Input segment s = (s, s+1): live until its section is flattened.
+  const inputLive = new Uint8Array(nSeg).fill(1);
+  const outFrom: number[] = [];
+  const outTo: number[] = [];
+  const MIN_SIZE = 4;
+  const resultSize = (): number => (outFrom.length === 0 ? 0 : outFrom.length + 1);
 
-function dpKeep(ring: Float64Array, m: number, tol: number): Uint8Array {
-  const keep = new Uint8Array(m);
-  keep[0] = 1;
-  keep[m - 1] = 1;
-  const farthest = (i: number, j: number): [number, number] => {
-    let best = -1;
-    let bestD = -1;
-    for (let p = i + 1; p < j; p++) {
-      const dd = segmentDistance(ring, p, i, j);
-      if (dd > bestD) {
-        bestD = dd;
-        best = p;
-      }
+  const badIntersection = (i: number, j: number): boolean => {
+    for (let t = 0; t < outFrom.length; t++) if (interiorIntersection(ring, outFrom[t]!, outTo[t]!, i, j)) return true;
+    for (let s = 0; s < nSeg; s++) {
+      if (!inputLive[s] || (s >= i && s < j)) continue;
+      if (interiorIntersection(ring, s, s + 1, i, j)) return true;
     }
-    return [best, bestD];
+    return false;
   };
-  const stack: number[] = [0, m - 1];
-  while (stack.length) {
-    const j = stack.pop()!;
-    const i = stack.pop()!;
-    if (j - i < 2) continue;
-    const [p, dd] = farthest(i, j);
-    if (dd > tol) {
-      keep[p] = 1;
-      stack.push(i, p, p, j);
+
+  const simplifySection = (i: number, j: number, depth: number): void => {
+    depth++;
+    if (i + 1 === j) {
+      outFrom.push(i);
+      outTo.push(j);
+      return;
     }
-  }
-  // At least 4 distinct vertices (3 + the closing repeat is the GEOS minimum; a square keeps all 4).
-  const want = Math.min(4, m - 1);
-  for (let kept = countKept(keep) - 1; kept < want; kept++) {
-    let best = -1;
-    let bestD = -1;
-    let prev = 0;
-    for (let q = 1; q < m; q++) {
-      if (!keep[q]) continue;
-      const [p, dd] = farthest(prev, q);
-      if (p >= 0 && dd > bestD) {
-        bestD = dd;
-        best = p;
+    let valid = true;
+    if (resultSize() < MIN_SIZE && depth + 1 < MIN_SIZE) valid = false;
+    let far = i + 1;
+    let farD = -1;
+    for (let p = i + 1; p < j; p++) {
+      const d = segmentDistance(ring, p, i, j);
+      if (d > farD) {
+        farD = d;
+        far = p;
       }
-      prev = q;
     }
-    if (best < 0) break;
-    keep[best] = 1;
-  }
-  return keep;
-}
+    if (farD > tolerance) valid = false;
+    if (valid && badIntersection(i, j)) valid = false;
+    if (valid) {
+      for (let s = i; s < j; s++) inputLive[s] = 0;
+      outFrom.push(i);
+      outTo.push(j);
+      return;
+    }
+    simplifySection(i, far, depth);
+    simplifySection(far, j, depth);
+  };
+  simplifySection(0, n - 1, 0);
 
-function countKept(keep: Uint8Array): number {
-  let c = 0;
-  for (const v of keep) c += v;
-  return c;
-}
-
-function gather(ring: Float64Array, keep: Uint8Array): Float64Array {
-  const out = new Float64Array(2 * countKept(keep));
-  let o = 0;
-  for (let p = 0; p < keep.length; p++) {
-    if (!keep[p]) continue;
-    out[o++] = ring[2 * p]!;
-    out[o++] = ring[2 * p + 1]!;
+  const out = new Float64Array(2 * (outFrom.length + 1));
+  out[0] = ring[0]!;
+  out[1] = ring[1]!;
+  for (let t = 0; t < outTo.length; t++) {
+    out[2 * t + 2] = ring[2 * outTo[t]!]!;
+    out[2 * t + 3] = ring[2 * outTo[t]! + 1]!;
   }
   return out;
 }
@@ -92,4 +82,33 @@ function segmentDistance(r: Float64Array, p: number, i: number, j: number): numb
   let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
   t = Math.max(0, Math.min(1, t));
   return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+function orient(r: Float64Array, a: number, b: number, c: number): number {
+  const v = (r[2 * b]! - r[2 * a]!) * (r[2 * c + 1]! - r[2 * a + 1]!) - (r[2 * b + 1]! - r[2 * a + 1]!) * (r[2 * c]! - r[2 * a]!);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+function same(r: Float64Array, a: number, b: number): boolean {
+  return r[2 * a] === r[2 * b] && r[2 * a + 1] === r[2 * b + 1];
+}
+
+function within(r: Float64Array, a: number, b: number, p: number): boolean {
+  const x = r[2 * p]!, y = r[2 * p + 1]!;
+  return Math.min(r[2 * a]!, r[2 * b]!) <= x && x <= Math.max(r[2 * a]!, r[2 * b]!) && Math.min(r[2 * a + 1]!, r[2 * b + 1]!) <= y && y <= Math.max(r[2 * a + 1]!, r[2 * b + 1]!);
+}
+
+/**
+ * GEOS `LineIntersector::isInteriorIntersection` for segments (a, b) and (c, d) given as vertex indices of `r`: true when
+ * they meet at a point that is not an end point of both (a proper crossing, or an end point of one inside the other).
+ */
+function interiorIntersection(r: Float64Array, a: number, b: number, c: number, d: number): boolean {
+  const o1 = orient(r, a, b, c), o2 = orient(r, a, b, d), o3 = orient(r, c, d, a), o4 = orient(r, c, d, b);
+  if (o1 * o2 < 0 && o3 * o4 < 0) return true;
+  const isEnd1 = (p: number): boolean => same(r, p, a) || same(r, p, b);
+  const isEnd2 = (p: number): boolean => same(r, p, c) || same(r, p, d);
+  // Touching points: an end point of one segment lying on the other.
+  for (const [p, onFirst] of [[c, o1], [d, o2]] as const) if (onFirst === 0 && within(r, a, b, p) && !(isEnd1(p) && isEnd2(p))) return true;
+  for (const [p, onSecond] of [[a, o3], [b, o4]] as const) if (onSecond === 0 && within(r, c, d, p) && !(isEnd1(p) && isEnd2(p))) return true;
+  return false;
 }

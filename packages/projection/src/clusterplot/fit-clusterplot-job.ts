@@ -3,7 +3,7 @@ import type { Job } from '../runtime/job.js';
 import type { Matrix } from '../types.js';
 import { fitUmapJob } from '../umap/fit-umap-job.js';
 import { resolveUmapOptions } from '../umap/umap-options.js';
-import { anchorSet } from './anchor-set.js';
+import { anchorSetJob } from './anchor-set.js';
 import { clusterBlobs, type ClusterplotPolygon } from './cluster-blobs.js';
 import type { ClusterplotSettings } from './clusterplot-options.js';
 import { groupRows } from './group-rows.js';
@@ -41,7 +41,7 @@ export interface ClusterplotResult {
  * (clusterplot.md §2): anchors per cluster; the exact (N < 4,096, else NN-descent) k-NN of the N = n + A rows
  * [X; anchors] and the high-D overlap; UMAP (nNeighbors, minDist, seed) of all N rows; the greedy relaxation; the
  * final 2-D cluster overlap; the blobs of every cluster from its points and anchors. `labels` are dense cluster
- * indices (0..C−1) of the ids `ids`. Phases: 'anchors', 'neighbors', 'overlap', 'umap-*', 'relaxation' (layout after
+ * indices (0..C−1) of the ids `ids`. Phases: 'anchors' (per cluster), 'neighbors', 'overlap', 'umap-*', 'relaxation' (layout after
  * each iteration), 'blobs' (per cluster). Layouts reported are the n point rows. Memory O(N·(d + k)) besides UMAP's;
  * never A². Deterministic for a seed. Does not mutate X or `labels`.
  */
@@ -49,11 +49,10 @@ export function* fitClusterplotJob(X: Matrix, labels: Int32Array, ids: Int32Arra
   const n = X.rows;
   const d = X.cols;
   const C = ids.length;
-  yield { phase: 'anchors', done: 0, total: 1 };
-  const set = anchorSet(X, labels, C, s);
+  yield { phase: 'anchors', done: 0, total: C };
+  const set = yield* anchorSetJob(X, labels, C, s);
   const A = set.count;
   const N = n + A;
-  yield { phase: 'anchors', done: 1, total: 1 };
 
   const rows = new Float32Array(N * d);
   rows.set(X.data);
