@@ -192,6 +192,32 @@ test('the gallery links two methods through one selection model (a lasso in the 
   expect(mirrored.marked).toEqual([2]);
   expect(mirrored.later).toEqual([0, 2]);
 
+  // Hover links by dataset row: `hover` events of both element kinds carry `detail.row`, which the page uses to
+  // mark the hovered guess, whether the row is hovered in a big plot or on a label of the cloud.
+  const hovered = await page.evaluate(async () => {
+    const small = document.querySelector<HTMLElementTagNameMap['token-cloud']>('#sentence-plot')!, main = document.querySelector<HTMLElementTagNameMap['cluster-scatter']>('#scatter')!;
+    const marked = () => [...document.querySelectorAll('#sentence-guesses li')].flatMap((li, k) => (li.classList.contains('hovered') ? [k] : []));
+    const details: { tag: string; row: number; index: number }[] = [];
+    document.addEventListener('hover', (e) => details.push({ tag: (e.target as Element).tagName, row: e.detail.row, index: e.detail.index }));
+    main.selectionModel.hover(small.labelRows[4]!, main);
+    const fromScatter = marked();
+    main.selectionModel.hover(-1, main);
+    const cleared = marked();
+    await small.renderComplete;
+    const k = Array.from({ length: small.labelCount }, (_, i) => i).find((i) => small.labelBox(i))!;
+    const b = small.labelBox(k)!, r = small.getBoundingClientRect();
+    small.dispatchEvent(new PointerEvent('pointermove', { pointerId: 1, clientX: r.left + b.left + b.width / 2, clientY: r.top + b.top + b.height / 2, bubbles: true, composed: true }));
+    const fromCloud = marked();
+    small.dispatchEvent(new PointerEvent('pointerleave', { pointerId: 1, bubbles: true, composed: true }));
+    return { fromScatter, cleared, k, row: small.labelRows[k]!, fromCloud, left: marked(), hovered: main.hovered, details };
+  });
+  expect(hovered.fromScatter).toEqual([4]);
+  expect(hovered.cleared).toEqual([]);
+  expect(hovered.fromCloud).toEqual([hovered.k]);
+  expect([hovered.left, hovered.hovered]).toEqual([[], -1]);
+  expect(hovered.details).toContainEqual({ tag: 'TOKEN-CLOUD', row: hovered.row, index: hovered.k });
+  expect(hovered.details).toContainEqual({ tag: 'CLUSTER-SCATTER', row: hovered.row, index: hovered.row });
+
   // The colour control applies a scheme to all three plots; the big plot draws each row in the scheme's
   // colour of its cluster id and the guess swatches match, as pointColors computes them.
   await page.click('#clear');

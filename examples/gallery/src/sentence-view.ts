@@ -24,7 +24,8 @@ export interface SentenceView {
  * (the notebook's `geom_text`). The cloud shares `model` (the big plots' selection over dataset rows) and
  * maps its labels to those rows through its `rows` property, so selecting there selects the rows everywhere
  * and a selection made elsewhere shows in it; the list mirrors the model and clicking a guess selects its
- * row. The swatches are `pointColors` of the cloud's own scheme, so they match its text. O(n) to set up.
+ * row; the guess of the row hovered in any plot is marked (`hover` events' `detail.row`). The swatches are
+ * `pointColors` of the cloud's own scheme, so they match its text. O(n) to set up.
  */
 export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLElement; list: HTMLOListElement; plot: TokenCloud }, model: SelectionModel): SentenceView {
   const rows = rowsOfPreamble(ds, preamble);
@@ -69,6 +70,17 @@ export function showSentence(ds: Dataset, preamble: string, parts: { text: HTMLE
       li.setAttribute('aria-selected', String(chosen.has(k)));
       li.classList.toggle('selected', chosen.has(k));
     });
+  });
+
+  // Hover from any plot: `hover` bubbles from <cluster-scatter> and <token-cloud> alike, and `detail.row` is a
+  // dataset row in both (a cloud's `detail.index` is its own label index), so one listener marks the guess.
+  let hoverSource: EventTarget | null = null;
+  document.addEventListener('hover', (e) => {
+    const { row } = e.detail;
+    if (row < 0 && e.target !== hoverSource) return; // another plot already hovers something
+    hoverSource = row >= 0 ? e.target : null;
+    const k = row >= 0 ? localOf.get(row) ?? -1 : -1;
+    items.forEach((li, j) => li.classList.toggle('hovered', j === k));
   });
 
   const setColorScheme = (scheme: string) => {

@@ -1,7 +1,9 @@
 // @clamp-viz/components: classes and helpers only. Importing this has no side effects; import
 // '@clamp-viz/components/cluster-scatter.js' (or './define.js') to register the elements.
 export { ClusterScatter } from './cluster-scatter/cluster-scatter.component.js';
-export type { ClusterScatterErrorEvent, ClusterScatterEventMap, ClusterScatterHoverEvent, ClusterScatterRenderEvent, ClusterScatterSelectEvent, ClusterScatterViewChangeEvent } from './cluster-scatter/cluster-scatter.events.js';
+export type { ClusterScatterErrorEvent, ClusterScatterEventMap, ClusterScatterHoverEvent, ClusterScatterRenderEvent, ClusterScatterSelectEvent, ClusterScatterViewChangeEvent, ClusterScatterWarningEvent } from './cluster-scatter/cluster-scatter.events.js';
+export type { RowHoverDetail, RowHoverEvent, RowSelectDetail, RowSelectEvent } from './selection/row-events.js';
+export { DEFAULT_PREAMBLE_COLUMN, DEFAULT_TOKEN_COLUMN } from './cluster-scatter/default-columns.js';
 export { ClusterScatterInputError, RendererError } from './errors.js';
 export { categoricalColor } from './color/categorical-color.js';
 export { CATEGORICAL_PALETTE_SIZE } from './color/categorical-palette.js';
@@ -41,10 +43,10 @@ export type { ClusterScatterSettings } from './cluster-scatter/cluster-scatter.p
 export { HOVER_ANNOUNCE_MS } from './cluster-scatter/scatter-interaction.js';
 export { DEFAULT_INTERACTIVE_POINTS } from './gl/level-of-detail.js';
 export { TokenCloud } from './token-cloud/token-cloud.component.js';
-export type { TokenCloudErrorEvent, TokenCloudEventMap, TokenCloudHoverEvent, TokenCloudRenderEvent, TokenCloudSelectEvent, TokenCloudViewChangeEvent } from './token-cloud/token-cloud.events.js';
+export type { TokenCloudErrorEvent, TokenCloudEventMap, TokenCloudHoverEvent, TokenCloudRenderEvent, TokenCloudSelectEvent, TokenCloudViewChangeEvent, TokenCloudWarningEvent } from './token-cloud/token-cloud.events.js';
 export type { TokenCloudSettings } from './token-cloud/token-cloud.properties.js';
 export { TokenCloudInputError } from './token-cloud/token-cloud-input-error.js';
-export { resolveTokenData } from './token-cloud/resolve-token-data.js';
+export { MAX_CLOUD_LABELS, resolveTokenData } from './token-cloud/resolve-token-data.js';
 export type { TokenData, TokenSource } from './token-cloud/resolve-token-data.js';
 export { defaultCloudTooltip } from './token-cloud/cloud-tooltip.js';
 export { displayToken, DEFAULT_MAX_TOKEN_LENGTH } from './text/display-token.js';

@@ -243,7 +243,10 @@ describe('<cluster-scatter> interaction', () => {
     const a = await mount((el) => (el.selectionModel = model));
     const b = await mount((el) => (el.selectionModel = model), SIZE + 10);
     const seenByB: number[][] = [];
-    b.addEventListener('select', (e) => seenByB.push(Array.from(e.detail.indices)));
+    b.addEventListener('select', (e) => {
+      expect(e.detail.indices).toEqual(e.detail.rows); // a scatter's indices are its rows
+      seenByB.push(Array.from(e.detail.rows));
+    });
     drag(a, around(a, [2, 3]), { shiftKey: true });
     expect(seenByB).toEqual([[2, 3]]);
     expect(Array.from(b.selection)).toEqual([2, 3]);

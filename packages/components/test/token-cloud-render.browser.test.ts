@@ -136,7 +136,7 @@ describe('<token-cloud> view, export and lifecycle', () => {
 
   test('an Arrow table with a preamble attribute draws only that preamble\'s guesses, names it in the aria label, and maps labels to table rows', async () => {
     const data = tableFromArrays({
-      preamble: ['The cat sat on the', 'Other', 'The cat sat on the'], token: [' mat', ' x', '\n'],
+      preamble: ['The cat sat on the', 'Other', 'The cat sat on the'], guess: [' mat', ' x', '\n'],
       x: Float32Array.of(0, 5, 10), y: Float32Array.of(0, 5, 10), cluster_id: Int32Array.of(1, 1, 2),
     });
     const el = mount((e) => Object.assign(e, { data, preamble: 'The cat sat on the', fontSize: 16 }));

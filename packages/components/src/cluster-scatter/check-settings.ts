@@ -1,5 +1,5 @@
-import { isArrowTableLike } from '../data/arrow-table-like.js';
 import { ClusterScatterInputError } from '../errors.js';
+import { missingDefaultRule, missingTextColumns } from './default-columns.js';
 
 /**
  * Validators of `<cluster-scatter>` settings, run from derivePlotState through `InputProblems.check`
@@ -54,13 +54,11 @@ export interface TextSettings {
   readonly preambleColumn: string;
 }
 
-const DEFAULT_COLUMNS = { 'token-column': 'token', 'preamble-column': 'preamble' } as const;
-
 /**
  * Checks the text sources of n points: `tokens`/`preambles` must have n entries (unchecked while n = 0:
- * coordinates not set yet); with an Arrow
- * `data` table, a `token-column`/`preamble-column` other than its default (`token`, `preamble`; `''`
- * = none) must name a column (a table without the default columns just shows no text).
+ * coordinates not set yet); with an Arrow `data` table, a `token-column`/`preamble-column` other than its
+ * default (`guess`, `preamble`; `''` = none) must name a column. A table without a default column is not an
+ * error: see {@link textColumnWarnings}.
  * @throws ClusterScatterInputError naming the property or attribute, the value and the rule.
  */
 export function checkPointTexts(s: TextSettings, n: number): void {
@@ -69,11 +67,15 @@ export function checkPointTexts(s: TextSettings, n: number): void {
       throw new ClusterScatterInputError(param, array, `must have one entry per point (${n}), got ${array.length}`);
     }
   }
-  if (!isArrowTableLike(s.data)) return;
-  const table = s.data;
-  for (const [param, name] of [['token-column', s.tokenColumn], ['preamble-column', s.preambleColumn]] as const) {
-    if (!name || name === DEFAULT_COLUMNS[param] || table.getChild(name)) continue;
-    const names = table.schema.fields.map((f) => f.name).join(', ');
-    throw new ClusterScatterInputError(param, name, `must name a column of data; its columns are: ${names}`);
-  }
+  const bad = missingTextColumns(s.data, s.tokenColumn, s.preambleColumn).explicit[0];
+  if (bad) throw new ClusterScatterInputError(bad.param, bad.name, `must name a column of data; its columns are: ${bad.columns}`);
+}
+
+/**
+ * Warnings for default text columns (`guess`, `preamble`) missing from an Arrow `data` table: tooltips then
+ * show no token / preamble. Each names the attribute, the default and the table's columns. O(columns).
+ */
+export function textColumnWarnings(s: TextSettings): ClusterScatterInputError[] {
+  return missingTextColumns(s.data, s.tokenColumn, s.preambleColumn).defaults.map((m) =>
+    new ClusterScatterInputError(m.param, m.name, missingDefaultRule(m, `tooltips show no ${m.param === 'token-column' ? 'token' : 'preamble'}`), 'missing-default-column'));
 }

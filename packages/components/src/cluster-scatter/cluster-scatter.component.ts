@@ -18,6 +18,7 @@ import type { SelectionModel } from '../selection/selection-model.js';
 import { dataToScreen, type ViewState } from '../view/view-state.js';
 import type { ClusterScatterEventMap } from './cluster-scatter.events.js';
 import { InputProblems } from './input-problems.js';
+import { DEFAULT_PREAMBLE_COLUMN, DEFAULT_TOKEN_COLUMN } from './default-columns.js';
 import { overlayTemplate, type OverlayState } from './overlay-template.js';
 import { tooltipText } from './point-info.js';
 import { applyHostAria, plotLabel, plotSummary } from './describe-plot.js';
@@ -39,7 +40,8 @@ import { CLUSTER_SCATTER_PROPERTIES, type ClusterScatterSettings, type ClusterSc
  *
  * Data (properties only, replace the array to re-render): `x`/`y` (n numbers each), or `positions`
  * (n×2 interleaved, as projections return), or `data` (an Arrow Table read through `x-column`,
- * `y-column`, `cluster-column`, `token-column`, `preamble-column`, `value-column`). Precedence: `data` >
+ * `y-column`, `cluster-column`, `token-column` (default `guess`), `preamble-column` (default `preamble`),
+ * `value-column`; a missing *default* text column only fires `cluster-scatter-warning`). Precedence: `data` >
  * `positions` > `x`/`y`. `cluster`: n integer ids; `value` (or `value-column`): n numbers for continuous
  * schemes (legend: a min→max ramp); `tokens`/`preambles`: n strings for tooltips. Inputs are never
  * mutated. Bad input or settings fire `cluster-scatter-error` (a ClusterScatterInputError naming the
@@ -54,11 +56,13 @@ import { CLUSTER_SCATTER_PROPERTIES, type ClusterScatterSettings, type ClusterSc
  * cluster), Ctrl/Meta adds, Alt removes, `Escape` clears. `selectionModel` links views.
  *
  * @summary Clustered 2-D embedding scatter plot.
- * @event hover - hovered row changed; `detail.index` (-1 none), `detail.indices`.
- * @event select - selection changed; `detail.indices` (Uint32Array, ascending).
+ * @event hover - hovered row changed; `detail.row` (dataset row, -1 none) and `detail.rows`; `detail.index`/`indices`
+ *   are the same rows (as in `<token-cloud>`, whose `index` is a label index: link views by `row`/`rows`).
+ * @event select - selection changed; `detail.rows` (Uint32Array, ascending) and `detail.indices` (the same array).
  * @event view-change - the user panned, zoomed or reset; `detail.view`.
  * @event cluster-scatter-render - after a frame is drawn; `detail.pointCount`.
  * @event cluster-scatter-error - data/options rejected; `detail.error` names parameter, value, rule.
+ * @event cluster-scatter-warning - a default text column is missing from `data`; `detail.warning` lists the columns.
  * @csspart canvas - the WebGL canvas (`role="img"`, labelled with point and cluster counts).
  * @csspart tooltip - hover text. @csspart legend - the cluster list (`legend` attribute); rows are `legend-item`.
  * @csspart legend-ramp - continuous colours: the ramp row (`legend-ramp-bar`, `legend-min`, `legend-max`, `legend-ramp-label`).
@@ -113,12 +117,13 @@ export class ClusterScatter extends LitElement {
   /** @internal */ morphFrom: Float32Array | null = null;
   /** @internal */ outlineSegments = NO_OUTLINES;
   /** @internal Triangles of the outline fill (empty while `outline-fill` is 0). */ outlineFillTriangles = NO_FILL;
+  /** @internal Current warnings (see `warnings`). */ inputWarnings: ClusterScatterInputError[] = [];
 
   constructor() {
     super();
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
     this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
-    Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble', valueColumn: '' });
+    Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: DEFAULT_TOKEN_COLUMN, preambleColumn: DEFAULT_PREAMBLE_COLUMN, valueColumn: '' });
     Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2, outlineFill: 0 });
     Object.assign(this, { _error: null, _autoOutlines: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
@@ -134,6 +139,8 @@ export class ClusterScatter extends LitElement {
   get clusterIds(): Int32Array { return this.colors.clusterIds.slice(); }
   /** The last input error, or null when the current data and options are valid. */
   get error(): Error | null { return this._error; }
+  /** Current warnings (a copy): default text columns missing from `data` (also fired as `cluster-scatter-warning`). */
+  get warnings(): ClusterScatterInputError[] { return this.inputWarnings.slice(); }
   /** Selected rows, ascending (a copy). */
   get selection(): Uint32Array { return this._selected.slice(); }
   /** The hovered row, or -1. */

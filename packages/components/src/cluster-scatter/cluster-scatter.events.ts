@@ -1,3 +1,5 @@
+import type { ClusterScatterInputError } from '../errors.js';
+import type { RowHoverEvent, RowSelectEvent } from '../selection/row-events.js';
 import type { ViewState } from '../view/view-state.js';
 
 /**
@@ -13,11 +15,22 @@ export type ClusterScatterRenderEvent = CustomEvent<{ pointCount: number; drawnC
  */
 export type ClusterScatterErrorEvent = CustomEvent<{ error: Error }>;
 
-/** `hover`: the hovered row changed (pointer, keyboard-free programmatic or a linked view). `index` -1 = none. */
-export type ClusterScatterHoverEvent = CustomEvent<{ index: number; indices: Uint32Array }>;
+/**
+ * Fired when data is usable but a default setting could not apply, e.g. the Arrow table has no column named
+ * like the default `token-column` (`guess`) or `preamble-column` (`preamble`): tooltips then show no such text.
+ * `warning` names the attribute, the default value and (in its message) the table's columns. `error` stays null.
+ */
+export type ClusterScatterWarningEvent = CustomEvent<{ warning: ClusterScatterInputError }>;
 
-/** `select`: the selection changed; `indices` are the selected rows, ascending. */
-export type ClusterScatterSelectEvent = CustomEvent<{ indices: Uint32Array }>;
+/**
+ * `hover`: the hovered row changed (pointer, programmatic or a linked view). The same detail as `<token-cloud>`'s
+ * (see RowHoverDetail): `row`/`rows` = dataset rows (use these for linking; -1 / empty = none); here
+ * `index`/`indices` are rows too, equal to `row`/`rows`.
+ */
+export type ClusterScatterHoverEvent = RowHoverEvent;
+
+/** `select`: the selection changed; `rows` = the selected dataset rows, ascending; `indices` here is the same array. */
+export type ClusterScatterSelectEvent = RowSelectEvent;
 
 /** `view-change`: the user panned, zoomed or reset the view. */
 export type ClusterScatterViewChangeEvent = CustomEvent<{ view: ViewState }>;
@@ -26,6 +39,7 @@ export type ClusterScatterViewChangeEvent = CustomEvent<{ view: ViewState }>;
 export interface ClusterScatterEventMap extends HTMLElementEventMap {
   'cluster-scatter-render': ClusterScatterRenderEvent;
   'cluster-scatter-error': ClusterScatterErrorEvent;
+  'cluster-scatter-warning': ClusterScatterWarningEvent;
   hover: ClusterScatterHoverEvent;
   select: ClusterScatterSelectEvent;
   'view-change': ClusterScatterViewChangeEvent;
@@ -33,12 +47,14 @@ export interface ClusterScatterEventMap extends HTMLElementEventMap {
 
 // `select` is left out here: the DOM already declares `select: Event` (text selection), and a
 // global redeclaration would not compile. Listeners on the element itself are typed through
-// ClusterScatterEventMap; on ancestors, cast to ClusterScatterSelectEvent.
+// ClusterScatterEventMap; on ancestors, cast to RowSelectEvent. `hover` is RowHoverEvent, the detail
+// `<token-cloud>` fires too, so a listener on an ancestor is typed correctly for both elements.
 declare global {
   interface GlobalEventHandlersEventMap {
     'cluster-scatter-render': ClusterScatterRenderEvent;
     'cluster-scatter-error': ClusterScatterErrorEvent;
-    hover: ClusterScatterHoverEvent;
+    'cluster-scatter-warning': ClusterScatterWarningEvent;
+    hover: RowHoverEvent;
     'view-change': ClusterScatterViewChangeEvent;
   }
 }

@@ -40,7 +40,11 @@ export interface ClusterScatterSettings {
   preambles: ArrayLike<string> | null;
   /** Tooltip text of a point (default: token, preamble, cluster); shown as text, never HTML. */
   tooltipFormatter: TooltipFormatter | null;
-  /** Arrow column names (attributes `x-column`, `y-column`, `cluster-column` (`''` = none), `token-column`, `preamble-column`). */
+  /**
+   * Arrow column names (attributes `x-column`, `y-column`, `cluster-column` (`''` = none), `token-column` (default
+   * `guess`, `''` = none), `preamble-column` (default `preamble`)). A text column set explicitly must exist (else an
+   * error naming the attribute); a missing *default* one only fires `cluster-scatter-warning` and shows no such text.
+   */
   xColumn: string; yColumn: string; clusterColumn: string; tokenColumn: string; preambleColumn: string;
   /**
    * Numeric Arrow column coloured through a continuous `color-scheme` (attribute `value-column`, default

@@ -11,7 +11,7 @@ import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
 import { checkOutlineWidth, checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
-import { checkDragMode, checkInteractivePoints, checkOutlineFill, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition } from './check-settings.js';
+import { checkDragMode, checkInteractivePoints, checkOutlineFill, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition, textColumnWarnings } from './check-settings.js';
 import { resolveOutlineFill } from './resolve-outline-fill.js';
 
 /** Properties whose change means new colours (data keys aside). */
@@ -27,7 +27,7 @@ const NO_RANKS = new Float32Array(0); // pointStates reads ranks only when clust
  * `willUpdate` of `<cluster-scatter>`: recomputes only what the changed properties affect (points,
  * colours, cluster summary, per-point states, 'auto' outline hulls (started; see OutlineController),
  * outline segments, LOD budget, background), recording
- * bad input in `problems` (each falls back to a safe value). O(n) when data changes, else less.
+ * bad input in `problems` (each falls back to a safe value) and firing `cluster-scatter-warning` for missing default text columns. O(n) when data changes, else less.
  */
 export function derivePlotState(
   el: ClusterScatter, changed: ReadonlyMap<PropertyKey, unknown>, problems: InputProblems, lod: LodController, outlineJob: OutlineController,
@@ -72,7 +72,11 @@ export function derivePlotState(
   if (has('theme')) p.check('theme', () => checkTheme(el.theme), undefined); // unknown → light
   if (has('transition')) p.check('transition', () => checkTransition(el.transition), undefined); // bad → jump
   if (has('outlines')) p.check('outlines-setting', () => checkOutlinesSetting(el.outlines), undefined); // bad → none
-  if (dataChanged || ['tokens', 'preambles', 'tokenColumn', 'preambleColumn'].some(has)) p.check('texts', () => checkPointTexts(el, el.points.n), undefined);
+  if (dataChanged || ['tokens', 'preambles', 'tokenColumn', 'preambleColumn'].some(has)) {
+    p.check('texts', () => checkPointTexts(el, el.points.n), undefined);
+    el.inputWarnings = textColumnWarnings(el); // default columns missing: no text, a warning (not an error)
+    for (const warning of el.inputWarnings) el.emit('cluster-scatter-warning', { warning });
+  }
   if (has('pointSize')) p.check('point-size', () => checkPointSize(el.pointSize), undefined);
   if (has('outlineWidth')) p.check('outline-width', () => checkOutlineWidth(el.outlineWidth), undefined);
   if (has('outlineFill')) p.check('outline-fill', () => checkOutlineFill(el.outlineFill), undefined); // bad → no fill

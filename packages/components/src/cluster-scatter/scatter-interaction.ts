@@ -3,6 +3,7 @@ import type { KeyboardHandlers } from '../controllers/keyboard-controller.js';
 import type { PointerHandlers } from '../controllers/pointer-controller.js';
 import type { SelectionController } from '../controllers/selection-controller.js';
 import type { LegendHandlers } from '../legend/legend-template.js';
+import { hoverDetail } from '../selection/row-events.js';
 import type { SelectionChange, SelectionState } from '../selection/selection-model.js';
 import { panView, screenToData, zoomView } from '../view/view-state.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
@@ -90,7 +91,7 @@ export function themeReader(el: ClusterScatter): () => void {
 
 /**
  * Applies a selection-model change to the element (a linked view's too): hovered row, selected
- * rows, the live-region text, and the `hover` / `select` events. Rows past this element's n are
+ * rows, the live-region text, and the `hover` / `select` events (`row(s)` and `index`/`indices`, equal here). Rows past this element's n are
  * ignored for hover (views over different data may share a model).
  */
 export function onSelectionChange(el: ClusterScatter, state: SelectionState, change: SelectionChange): void {
@@ -98,13 +99,13 @@ export function onSelectionChange(el: ClusterScatter, state: SelectionState, cha
     const hovered = state.hovered < el.pointCount ? state.hovered : -1;
     el._hovered = hovered;
     announceHover(el, hovered >= 0 && change.source === el ? el.tooltipText(hovered).replace(/\n/g, ', ') : null);
-    el.emit('hover', { index: hovered, indices: hovered >= 0 ? Uint32Array.of(hovered) : new Uint32Array(0) });
+    el.emit('hover', hoverDetail(hovered, hovered)); // rows are this element's indices
   } else if (state.selected !== el._selected) {
     const had = el._selected.length;
     el._selected = state.selected;
     if (had > 0 || state.selected.length > 0) {
       el.announce(state.selected.length ? `${state.selected.length} points selected` : 'Selection cleared');
-      el.emit('select', { indices: state.selected });
+      el.emit('select', { rows: state.selected, indices: state.selected });
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { KeyboardHandlers } from '../controllers/keyboard-controller.js';
 import type { PointerHandlers } from '../controllers/pointer-controller.js';
 import type { LegendHandlers } from '../legend/legend-template.js';
+import { hoverDetail } from '../selection/row-events.js';
 import type { SelectionChange, SelectionModel, SelectionState } from '../selection/selection-model.js';
 import { panView, zoomView } from '../view/view-state.js';
 import { labelAt } from './layout-cloud.js';
@@ -12,11 +13,11 @@ const DOT_RADIUS = 6;
 /**
  * Pointer and keyboard gestures of a `<token-cloud>`: pan, zoom, fit, hover and click picking against the
  * last laid-out frame (placed label boxes first, then dots), Shift+click selects the label's cluster,
- * Shift+drag lassos anchors; selections and hover go to the selection model as dataset rows.
+ * Shift+drag lassos anchors (`drag-mode="lasso|rect"`: plain drags lasso / select a rectangle); selections and hover go to the selection model as dataset rows.
  */
 export function cloudGestures(el: TokenCloud, model: () => SelectionModel): { pointer: PointerHandlers; keyboard: KeyboardHandlers } {
   const size = () => el.frameSize();
-  const pick = (x: number, y: number) => (el.lastFrame ? labelAt(el.lastFrame, el.priorityOrder(), x, y, DOT_RADIUS) : -1);
+  const pick = (x: number, y: number) => (el.lastFrame ? labelAt(el.lastFrame, null, x, y, DOT_RADIUS) : -1); // the drawn labels
   const zoom = (f: number, x: number, y: number) => el.setView(zoomView(el.view, f, x, y, size(), el.fittedScale));
   const rowsOf = (local: ArrayLike<number>) => Uint32Array.from(local, (k) => el.tokenData.rows[k]!).sort();
   const pointer: PointerHandlers = {
@@ -37,13 +38,17 @@ export function cloudGestures(el: TokenCloud, model: () => SelectionModel): { po
       model().select(rowsOf(local), mode, el);
     },
     sketch: (path, tool) => el.setOverlay({ sketch: path ? { path, tool } : null }),
-    select(path, _tool, mode) {
+    select(path, tool, mode) {
       const f = el.lastFrame;
       if (!f) return;
-      const inside = el.priorityOrder().filter((k) => insidePolygon(path, f.screenX[k]!, f.screenY[k]!));
+      const x0 = Math.min(path[0]!, path[2]!), x1 = Math.max(path[0]!, path[2]!), y0 = Math.min(path[1]!, path[3]!), y1 = Math.max(path[1]!, path[3]!);
+      const hit = tool === 'rect'
+        ? (x: number, y: number) => x >= x0 && x <= x1 && y >= y0 && y <= y1
+        : (x: number, y: number) => insidePolygon(path, x, y);
+      const inside = el.priorityOrder().filter((k) => hit(f.screenX[k]!, f.screenY[k]!));
       model().select(rowsOf(inside), mode, el);
     },
-    dragMode: () => 'pan',
+    dragMode: () => (el.dragMode === 'lasso' || el.dragMode === 'rect' ? el.dragMode : 'pan'),
   };
   const keyboard: KeyboardHandlers = {
     pan: (fx, fy) => el.setView(panView(el.view, fx * size().width, fy * size().height)),
@@ -67,7 +72,8 @@ function insidePolygon(path: Float64Array, x: number, y: number): boolean {
 
 /**
  * Applies a selection-model change (rows of the dataset) to the cloud: rows it shows become local
- * labels (`rows[k]`), others are ignored; fires `hover` / `select` with local indices and rows, and
+ * labels (`rows[k]`), others are ignored; fires `hover` / `select` with dataset rows (`row`/`rows`, as
+ * `<cluster-scatter>` does) and local label indices (`index`/`indices`), and
  * announces hovers made here and selection changes in the live region. O(|selected|).
  */
 export function onCloudSelection(el: TokenCloud, state: SelectionState, change: SelectionChange): void {
@@ -77,7 +83,7 @@ export function onCloudSelection(el: TokenCloud, state: SelectionState, change: 
     if (k === el._hovered) return;
     el._hovered = k;
     if (k >= 0 && change.source === el) el.announce(el.tooltipText(k).replace(/\n/g, ', '));
-    el.emit('hover', { index: k, row: k >= 0 ? rows[k]! : -1, indices: k >= 0 ? Uint32Array.of(k) : new Uint32Array(0) });
+    el.emit('hover', hoverDetail(k >= 0 ? rows[k]! : -1, k));
     el.refresh();
     return;
   }
@@ -91,7 +97,7 @@ export function onCloudSelection(el: TokenCloud, state: SelectionState, change: 
   if (next.length === prev.length && next.every((v, i) => v === prev[i])) return;
   el._selected = next;
   el.announce(next.length ? `${next.length} guess${next.length === 1 ? '' : 'es'} selected` : 'Selection cleared');
-  el.emit('select', { indices: next.slice(), rows: Uint32Array.from(next, (k) => rows[k]!) });
+  el.emit('select', { rows: Uint32Array.from(next, (k) => rows[k]!).sort(), indices: next.slice() });
 }
 
 /** Legend rows: click hides or shows a cluster's labels (announced); hover or focus highlights the cluster (others dimmed). */

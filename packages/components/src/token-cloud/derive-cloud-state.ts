@@ -1,5 +1,6 @@
 import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
 import { pointColors } from '../color/point-colors.js';
+import { checkDragMode } from '../cluster-scatter/check-settings.js';
 import { resolveBackground, type InputProblems } from '../cluster-scatter/input-problems.js';
 import { clusterSummary } from '../legend/cluster-summary.js';
 import { DEFAULT_MAX_TOKEN_LENGTH, displayToken } from '../text/display-token.js';
@@ -15,7 +16,7 @@ const TOL: ColorScheme = { kind: 'tol-rainbow' };
  * `willUpdate` of `<token-cloud>`: recomputes what the changed properties affect: labels (validated),
  * the morph start, display texts and their distinct list (atlas entries), colours, cluster summary, the
  * row → label map for linked views. Bad input is recorded in `problems` (reported as `token-cloud-error`)
- * and falls back to a safe value. O(n) when data changes.
+ * and falls back to a safe value; the data's warnings fire as `token-cloud-warning`. O(n) when data changes.
  */
 export function deriveCloudState(el: TokenCloud, changed: ReadonlyMap<PropertyKey, unknown>, problems: InputProblems): void {
   const has = (k: string) => changed.has(k);
@@ -27,6 +28,7 @@ export function deriveCloudState(el: TokenCloud, changed: ReadonlyMap<PropertyKe
     const sameRows = prev.n === next.n && prev.n > 0 && prev.rows.every((r, i) => r === next.rows[i]);
     el.morphFrom = el.transition > 0 && el.hasUpdated && sameRows ? el.currentPositions() : null;
     el.tokenData = next;
+    for (const warning of next.warnings) el.emit('token-cloud-warning', { warning });
     el.autoFit = true;
     el.rowToLocal = new Map(Array.from(next.rows, (r, k) => [r, k]));
     if (!sameRows) {
@@ -64,6 +66,7 @@ export function deriveCloudState(el: TokenCloud, changed: ReadonlyMap<PropertyKe
   if (has('fontSize') || has('fontFamily')) el.atlasKey = '';
   if (has('transition')) p.check('transition', () => { if (!(el.transition >= 0)) throw new TokenCloudInputError('transition', el.transition, 'must be a number of milliseconds >= 0'); }, undefined);
   if (has('theme')) p.check('theme', () => { if (!['light', 'dark', 'auto'].includes(el.theme)) throw new TokenCloudInputError('theme', el.theme, "must be 'light', 'dark' or 'auto'"); }, undefined);
+  if (has('dragMode')) p.check('drag-mode', () => wrap(() => checkDragMode(el.dragMode)), undefined); // unknown → 'pan'
   if (has('background')) el.backgroundRgba = p.check('background', () => wrap(() => resolveBackground(el.background)), null);
   el._error = p.first;
 }

@@ -48,6 +48,8 @@ export interface CloudFrame {
   readonly dots: DotList;
   /** Placed labels whose text is not rasterised yet (drawn as dots this frame; a later frame draws them). */
   readonly pending: number;
+  /** The labels laid out (those of `order` whose anchor is in or near the view), highest priority first. */
+  readonly order: Uint32Array;
 }
 
 /**
@@ -57,7 +59,8 @@ export interface CloudFrame {
  * a placed label the atlas has no room for becomes a dot). Sprites: a dot at the true coordinate of every
  * label drawn beside its anchor, not placed, or still waiting for its text; then the placed labels, lowest
  * priority first (so the most important is on top if halos touch). Boxes are snapped to whole device pixels
- * so glyphs map 1:1 to screen pixels. O(n) plus placement plus the new texts' rasterisation. Mutates only the atlas.
+ * so glyphs map 1:1 to screen pixels. O(n) typed-array passes (screen positions, the in-view filter), then work
+ * proportional to the labels near the view: estimates, placement, the new texts' rasterisation. Mutates only the atlas.
  */
 export function layoutCloud(f: CloudFrameInput): CloudFrame {
   const n = f.x.length;
@@ -74,9 +77,19 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
     screenY[i] = cy - (f.y[i]! - view.centerY) * s;
     height[i] = lineH;
   }
-  for (const i of f.order) width[i] = metrics.estimate(f.text[i]!) / dpr;
+  // Only labels whose anchor is within reach of the view (the widest label, with slack for estimate errors,
+  // plus the gap and a line) can be placed or drawn: the per-label work below is proportional to them.
+  const reachX = 1.5 * (metrics.maxEstimate() + 2 * pad) / dpr + lineH + 8, reachY = 2 * lineH + 8;
+  const inView = new Uint32Array(f.order.length);
+  let m = 0;
+  for (const i of f.order) {
+    const sx = screenX[i]!, sy = screenY[i]!;
+    if (sx > -reachX && sx < size.width + reachX && sy > -reachY && sy < size.height + reachY) inView[m++] = i;
+  }
+  const order = inView.subarray(0, m);
+  for (const i of order) width[i] = metrics.estimate(f.text[i]!) / dpr;
   const placement = placeLabels({
-    x: screenX, y: screenY, width, height, viewWidth: size.width, viewHeight: size.height, order: f.order,
+    x: screenX, y: screenY, width, height, viewWidth: size.width, viewHeight: size.height, order,
     exactWidth: (i) => (width[i] = metrics.exact(f.text[i]!) / dpr),
   });
   // Rasterise the placed labels' texts (highest priority first) within the budget.
@@ -85,7 +98,7 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
   const budget = f.rasterBudget ?? Infinity;
   const t0 = performance.now();
   let fresh = 0, pending = 0, placed = placement.placed;
-  for (const i of f.order) {
+  for (const i of order) {
     if (placement.slot[i] === Slot.None) continue;
     const t = f.text[i]!;
     let e = atlas.entryOf(t);
@@ -102,7 +115,6 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
     }
     entry[i] = e;
   }
-  const m = f.order.length;
   const colour = (out: Uint8Array, k: number, i: number, alpha: number) => {
     out[4 * k] = f.rgba[4 * i]!;
     out[4 * k + 1] = f.rgba[4 * i + 1]!;
@@ -114,7 +126,7 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
   const reach = atlas.dotRadius + atlas.haloWidth + 1;
   const dotAlpha = f.dotAlpha ?? 0.7;
   let d = 0;
-  for (const i of f.order) {
+  for (const i of order) {
     const s = placement.slot[i]!;
     if (s === Slot.Centre && entry[i]! >= 0) continue;
     const sx = screenX[i]! * dpr, sy = screenY[i]! * dpr;
@@ -127,7 +139,7 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
   const quad = new Float32Array(2 * placed), sprite = new Uint32Array(placed), rgba = new Uint8Array(4 * placed);
   let k = 0;
   for (let r = m - 1; r >= 0; r--) {
-    const i = f.order[r]!;
+    const i = order[r]!;
     if (placement.slot[i] === Slot.None || entry[i]! < 0) continue;
     quad[2 * k] = Math.round(placement.left[i]! * dpr - pad);
     quad[2 * k + 1] = Math.round(placement.top[i]! * dpr - pad);
@@ -135,7 +147,7 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
     colour(rgba, k++, i, 1);
   }
   return {
-    placement: { ...placement, placed }, screenX, screenY, width, height, pending,
+    placement: { ...placement, placed }, screenX, screenY, width, height, pending, order,
     sprites: { count: k, quad, sprite, rgba },
     dots: { count: d, center, rgba: dotRgba, radius: atlas.dotRadius, halo: atlas.haloWidth },
   };
@@ -143,9 +155,11 @@ export function layoutCloud(f: CloudFrameInput): CloudFrame {
 
 /**
  * The label under screen point (px, py) CSS: the highest-priority placed label whose box contains it,
- * else the nearest anchor (placed or not) within `radius` CSS px, else -1. O(n).
+ * else the nearest anchor (placed or not) within `radius` CSS px, else -1. `order` defaults to the frame's
+ * (the labels near the view, as drawn). O(|order|).
  */
-export function labelAt(frame: CloudFrame, order: Uint32Array, px: number, py: number, radius: number): number {
+export function labelAt(frame: CloudFrame, order: Uint32Array | null, px: number, py: number, radius: number): number {
+  order ??= frame.order;
   const { placement, screenX, screenY, width, height } = frame;
   for (const i of order) {
     if (placement.slot[i] === Slot.None) continue;

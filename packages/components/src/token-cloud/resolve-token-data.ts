@@ -1,8 +1,16 @@
-import { isArrowTableLike, type ArrowTableLike } from '../data/arrow-table-like.js';
+import { isArrowTableLike } from '../data/arrow-table-like.js';
 import { readArrowColumn } from '../data/read-arrow-column.js';
+import { columnNames, missingDefaultRule, missingTextColumns } from '../cluster-scatter/default-columns.js';
 import { asTokenCloudError, TokenCloudInputError } from './token-cloud-input-error.js';
 
 type Numbers = ArrayLike<number>;
+
+/**
+ * Most labels `<token-cloud>` lays out from an Arrow `data` table (50,000). A table with more rows and no
+ * `preamble` (or a preamble with more rows) is reported as a TokenCloudInputError on `preamble` and draws
+ * nothing, instead of laying out the whole dataset every frame. Arrays (`x`, `y`, …) are not capped.
+ */
+export const MAX_CLOUD_LABELS = 50_000;
 
 /** Everything `<token-cloud>` takes as data: arrays, or an Arrow table filtered to one preamble. */
 export interface TokenSource {
@@ -13,7 +21,7 @@ export interface TokenSource {
   /** Dataset row of each label (for linked views); default 0…n−1. */
   rows: Numbers | null;
   data: unknown;
-  /** With `data`: keep only rows whose `preambleColumn` equals this (`''` = all rows). */
+  /** With `data`: keep only rows whose `preambleColumn` equals this (`''` = all rows, at most {@link MAX_CLOUD_LABELS}). */
   preamble: string;
   xColumn: string;
   yColumn: string;
@@ -33,6 +41,11 @@ export interface TokenData {
   readonly rows: Uint32Array;
   /** Preamble of each label when read from `data`, else null (the `preamble` attribute applies to all). */
   readonly preambles: readonly string[] | null;
+  /**
+   * Problems that did not stop the data (fired as `token-cloud-warning`): a default text column (`guess`,
+   * `preamble`) missing from the table, or a `preamble` matching no row. Each names the parameter and value.
+   */
+  readonly warnings: readonly TokenCloudInputError[];
   /** Centre and half extent of the coordinates (0 for one label). */
   readonly centerX: number;
   readonly centerY: number;
@@ -41,7 +54,7 @@ export interface TokenData {
 }
 
 export const EMPTY_TOKENS: TokenData = {
-  n: 0, x: new Float64Array(0), y: new Float64Array(0), cluster: null, tokens: [], rows: new Uint32Array(0), preambles: null,
+  n: 0, x: new Float64Array(0), y: new Float64Array(0), cluster: null, tokens: [], rows: new Uint32Array(0), preambles: null, warnings: [],
   centerX: 0, centerY: 0, halfWidth: 0, halfHeight: 0,
 };
 
@@ -49,8 +62,12 @@ export const EMPTY_TOKENS: TokenData = {
  * Normalises a {@link TokenSource}: `data` (Arrow, wins) filtered by `preamble` (the notebook's
  * `df.filter(preamble == P)`), else the `x`, `y`, `cluster`, `tokens`, `rows` arrays. No coordinates → 0 labels.
  * O(n) (O(table rows) for Arrow: the preamble column is scanned once).
+ * With a table, a missing default `token-column` (`guess`) gives empty tokens (drawn `∅`) and a missing default
+ * `preamble-column` no preambles, each with a warning in `warnings`; a column set to another name must exist.
  * @throws TokenCloudInputError naming the property or column (and row) when lengths differ, a coordinate is not
- *   finite, a cluster id is not a 32-bit integer, a token is not a string, or a row index is not an integer ≥ 0.
+ *   finite, a cluster id is not a 32-bit integer, a token is not a string, a row index is not an integer ≥ 0 or
+ *   repeats; naming `preamble` when a table would give more than {@link MAX_CLOUD_LABELS} labels; naming
+ *   `token-column` / `preamble-column` when one set explicitly is not a column.
  */
 export function resolveTokenData(s: TokenSource): TokenData {
   try {
@@ -75,30 +92,46 @@ function fromArrays(s: TokenSource): TokenData {
     tokens[i] = t;
   }
   const rows = new Uint32Array(n);
+  const first = s.rows ? new Map<number, number>() : null;
   for (let i = 0; i < n; i++) {
     const r = s.rows ? s.rows[i]! : i;
     if (!Number.isInteger(r) || r < 0 || r > 0xffffffff) throw new TokenCloudInputError(`rows[${i}]`, r, 'rows must be integer dataset row indices >= 0');
+    const seen = first?.get(r);
+    if (seen !== undefined) throw new TokenCloudInputError(`rows[${i}]`, r, `rows must be distinct (rows[${seen}] is ${r} too)`);
+    first?.set(r, i);
     rows[i] = r;
   }
-  return finish(n, (i) => s.x![i]!, (i) => s.y![i]!, 'x', 'y', s.cluster ? (i) => s.cluster![i]! : null, 'cluster', tokens, rows, null);
+  return finish(n, (i) => s.x![i]!, (i) => s.y![i]!, 'x', 'y', s.cluster ? (i) => s.cluster![i]! : null, 'cluster', tokens, rows, null, []);
 }
 
 function fromTable(s: TokenSource): TokenData {
   if (!isArrowTableLike(s.data)) throw new TokenCloudInputError('data', s.data, 'must be an Apache Arrow Table');
   const table = s.data;
-  let rows: Uint32Array;
-  let preambles: string[] | null = null;
+  if (!s.preamble && table.numRows > MAX_CLOUD_LABELS) {
+    throw new TokenCloudInputError('preamble', s.preamble, `data has ${table.numRows} rows; set preamble to show one sentence, or pass at most ${MAX_CLOUD_LABELS} labels`, 'too-many-labels');
+  }
+  const missing = missingTextColumns(table, s.tokenColumn, s.preambleColumn);
   const pCol = s.preambleColumn ? table.getChild(s.preambleColumn) : null;
+  if (s.preamble && !pCol) throw new TokenCloudInputError('preamble-column', s.preambleColumn, `must name a column of data to filter by preamble; its columns are: ${columnNames(table)}`);
+  const bad = missing.explicit[0];
+  if (bad) throw new TokenCloudInputError(bad.param, bad.name, `must name a column of data; its columns are: ${bad.columns}`);
+  const warnings = missing.defaults.map((m) => new TokenCloudInputError(m.param, m.name,
+    missingDefaultRule(m, m.param === 'token-column' ? 'labels are drawn as ∅' : 'tooltips show no preamble'), 'missing-default-column'));
+  let rows: Uint32Array;
   if (s.preamble) {
-    if (!pCol) throw new TokenCloudInputError('preamble-column', s.preambleColumn, `must name a column of data to filter by preamble; its columns are: ${names(table)}`);
     const kept: number[] = [];
     const get = getter(pCol);
     for (let r = 0; r < table.numRows; r++) if (get(r) === s.preamble) kept.push(r);
+    if (kept.length > MAX_CLOUD_LABELS) {
+      throw new TokenCloudInputError('preamble', s.preamble, `matches ${kept.length} rows of data; a cloud shows at most ${MAX_CLOUD_LABELS} labels`, 'too-many-labels');
+    }
+    if (kept.length === 0) warnings.push(new TokenCloudInputError('preamble', s.preamble, `no row of data has this ${s.preambleColumn}: nothing to draw`, 'no-rows'));
     rows = Uint32Array.from(kept);
   } else {
     rows = new Uint32Array(table.numRows);
     for (let r = 0; r < rows.length; r++) rows[r] = r;
   }
+  let preambles: string[] | null = null;
   if (pCol) {
     const get = getter(pCol);
     preambles = Array.from(rows, (r) => String(get(r) ?? ''));
@@ -107,7 +140,6 @@ function fromTable(s: TokenSource): TokenData {
   const ys = readArrowColumn(table, s.yColumn || 'y', 'y-column');
   const cs = s.clusterColumn ? readArrowColumn(table, s.clusterColumn, 'cluster-column') : null;
   const tCol = s.tokenColumn ? table.getChild(s.tokenColumn) : null;
-  if (s.tokenColumn && !tCol) throw new TokenCloudInputError('token-column', s.tokenColumn, `must name a column of data; its columns are: ${names(table)}`);
   const getToken = tCol ? getter(tCol) : () => '';
   const tokens = Array.from(rows, (r) => {
     const t = getToken(r);
@@ -116,12 +148,12 @@ function fromTable(s: TokenSource): TokenData {
   });
   const col = (name: string) => `data column ${JSON.stringify(name)} row`;
   return finish(rows.length, (i) => xs[rows[i]!]!, (i) => ys[rows[i]!]!, `${col(s.xColumn || 'x')}`, `${col(s.yColumn || 'y')}`,
-    cs ? (i) => cs[rows[i]!]! : null, col(s.clusterColumn), tokens, rows, preambles, true);
+    cs ? (i) => cs[rows[i]!]! : null, col(s.clusterColumn), tokens, rows, preambles, warnings, true);
 }
 
 function finish(
   n: number, xAt: (i: number) => number, yAt: (i: number) => number, xName: string, yName: string,
-  clusterAt: ((i: number) => number) | null, clusterName: string, tokens: string[], rows: Uint32Array, preambles: string[] | null, byRow = false,
+  clusterAt: ((i: number) => number) | null, clusterName: string, tokens: string[], rows: Uint32Array, preambles: string[] | null, warnings: TokenCloudInputError[], byRow = false,
 ): TokenData {
   const x = new Float64Array(n), y = new Float64Array(n);
   const label = (name: string, i: number) => (byRow ? `${name} ${rows[i]}` : `${name}[${i}]`);
@@ -144,13 +176,11 @@ function finish(
     }
   }
   return {
-    n, x, y, cluster, tokens, rows, preambles,
+    n, x, y, cluster, tokens, rows, preambles, warnings,
     centerX: n ? (minX + maxX) / 2 : 0, centerY: n ? (minY + maxY) / 2 : 0,
     halfWidth: n ? (maxX - minX) / 2 : 0, halfHeight: n ? (maxY - minY) / 2 : 0,
   };
 }
-
-const names = (t: ArrowTableLike) => t.schema.fields.map((f) => f.name).join(', ');
 
 function getter(vector: unknown): (row: number) => unknown {
   const v = vector as { get?: (i: number) => unknown };

@@ -8,6 +8,7 @@ import { PointerController } from '../controllers/pointer-controller.js';
 import { ResizeController, type ElementSize } from '../controllers/resize-controller.js';
 import { SelectionController } from '../controllers/selection-controller.js';
 import { TextRasterController } from '../controllers/text-raster-controller.js';
+import { DEFAULT_PREAMBLE_COLUMN, DEFAULT_TOKEN_COLUMN } from '../cluster-scatter/default-columns.js';
 import { InputProblems } from '../cluster-scatter/input-problems.js';
 import { overlayTemplate, type OverlayState } from '../cluster-scatter/overlay-template.js';
 import type { PixelImage } from '../gl/read-back.js';
@@ -26,10 +27,14 @@ import { exportCloudPNG } from './export-cloud-png.js';
 import type { CloudFrame } from './layout-cloud.js';
 import { EMPTY_TOKENS, type TokenData } from './resolve-token-data.js';
 import { cloudTooltip } from './cloud-tooltip.js';
+import { dimmedFlags, focusRank, PriorityOrder } from './priority-order.js';
 import { TokenCloudInputError } from './token-cloud-input-error.js';
 import type { TokenCloudEventMap } from './token-cloud.events.js';
 import { TOKEN_CLOUD_PROPERTIES, type TokenCloudSettings, type TokenCloudState } from './token-cloud.properties.js';
 import styles from './token-cloud.styles.js';
+
+/** Frames `renderComplete` waits without fewer texts left to rasterise before it resolves anyway. */
+export const RENDER_STALL_FRAMES = 8;
 
 /**
  * One preamble's guesses drawn as text at their 2-D coordinates, coloured by cluster: the notebook's
@@ -39,14 +44,19 @@ import styles from './token-cloud.styles.js';
  * (white coverage + halo, least recently used rows reused, a few ms of new texts per frame) and drawn as tinted
  * quads at constant screen size; the rest are dots, still hoverable. Scales to 20,000+ distinct labels.
  *
- * Data (properties): `x`, `y`, `cluster`, `tokens`, `rows` (dataset rows, for linking), or `data` (Arrow
- * Table, columns by `x-column`… and rows filtered by `preamble`). A shared `selectionModel` speaks dataset
- * rows, so the cloud links with `<cluster-scatter>` views of the whole dataset.
+ * Data (properties): `x`, `y`, `cluster`, `tokens`, `rows` (distinct dataset rows, for linking), or `data` (Arrow
+ * Table, columns by `x-column`, `y-column`, `cluster-column`, `token-column` (default `guess`), `preamble-column`
+ * (default `preamble`), rows filtered by `preamble`). A missing *default* text column draws `∅` labels / no
+ * preamble and fires `token-cloud-warning`; a column set to another name must exist. A table with more than
+ * MAX_CLOUD_LABELS (50,000) rows needs `preamble` (else a `token-cloud-error` on `preamble` and nothing drawn).
+ * A shared `selectionModel` speaks dataset rows, so the cloud links with `<cluster-scatter>` views of the whole dataset.
  *
  * @summary Tokens as coloured text at their embedding coordinates.
- * @event hover - `detail.index` (local, -1 none), `detail.row`. @event select - `detail.indices` (local), `detail.rows`.
+ * @event hover - `detail.row`/`detail.rows` (dataset row, -1 / empty none: link views by these, as with `<cluster-scatter>`),
+ *   `detail.index`/`detail.indices` (the local label index). @event select - `detail.rows` (dataset rows), `detail.indices` (local).
  * @event view-change - `detail.view`. @event token-cloud-render - `detail.labelCount`, `detail.placedCount`.
  * @event token-cloud-error - `detail.error` (TokenCloudInputError naming parameter, value, rule).
+ * @event token-cloud-warning - `detail.warning` (a default column missing, with the table's columns; a preamble matching no row).
  * @csspart canvas @csspart tooltip @csspart legend @csspart summary @csspart live @csspart error @csspart sketch
  * @cssproperty --token-cloud-background @cssproperty --token-cloud-foreground @cssproperty --token-cloud-panel
  * @cssproperty --token-cloud-dim-opacity @cssproperty --token-cloud-font-family @cssproperty --token-cloud-font-size
@@ -98,13 +108,13 @@ export class TokenCloud extends LitElement {
   /** @internal */ backgroundRgba: readonly [number, number, number, number] | null = null;
   /** @internal device px per CSS px of a PNG export in progress */ exportScale: number | null = null;
   /** @internal */ frame: Promise<void> | null = null;
-  private orderCache: { key: unknown[]; order: Uint32Array } | null = null;
+  private readonly order = new PriorityOrder();
 
   constructor() {
     super();
     this.x = this.y = this.cluster = this.tokens = this.rows = this.data = this.tooltipFormatter = null;
-    Object.assign(this, { preamble: '', xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: 'token', preambleColumn: 'preamble' });
-    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light', hoverDim: true });
+    Object.assign(this, { preamble: '', xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: DEFAULT_TOKEN_COLUMN, preambleColumn: DEFAULT_PREAMBLE_COLUMN });
+    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light', hoverDim: true, dragMode: 'pan' });
     Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _selected: new Uint32Array(0), _hidden: new Set() });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refresh());
@@ -123,6 +133,8 @@ export class TokenCloud extends LitElement {
   get clusterIds(): Int32Array { return this.colors.clusterIds.slice(); }
   /** The last input error, or null. */
   get error(): Error | null { return this._error; }
+  /** Warnings of the current data (a copy; also fired as `token-cloud-warning`): a default column missing, a preamble matching no row. */
+  get warnings(): TokenCloudInputError[] { return this.tokenData.warnings.slice(); }
   /** Selected labels (local indices, ascending; a copy). */
   get selection(): Uint32Array { return this._selected.slice(); }
   /** Dataset rows of the selected labels. */
@@ -134,18 +146,26 @@ export class TokenCloud extends LitElement {
   /** The selection/hover store; share one from `createSelectionModel()` with `<cluster-scatter>` views. */
   get selectionModel(): SelectionModel { return this.picking.model; }
   set selectionModel(model: SelectionModel) { this.picking.model = model; }
-  /** Resolves after pending property changes are applied and the next frame is drawn (with its web fonts loaded). */
+  /**
+   * Resolves after pending property changes are applied and the next frame is drawn (with its web fonts loaded and
+   * its placed texts rasterised, or after {@link RENDER_STALL_FRAMES} frames that rasterised no more of them).
+   */
   get renderComplete(): Promise<void> {
     return this.updateComplete.then(async () => {
       await this.frame;
       // A frame that waits for a web font draws no text; the frame after the font loaded does. A frame that
-      // left texts to rasterise later schedules the next one (in a task after it), which we wait for too.
+      // left texts to rasterise later schedules the next one (in a task after it), which we wait for too, while
+      // those frames make progress (an atlas that cannot hold every placed text would otherwise keep us waiting).
+      let best = Infinity, stalled = 0;
       for (;;) {
         const wait = this.raster.pending;
         if (wait) await wait;
-        else if (this.textPending && this.isConnected && this.layer) await new Promise((r) => setTimeout(r, 0));
+        else if (this.textPending && this.isConnected && this.layer && stalled < RENDER_STALL_FRAMES) await new Promise((r) => setTimeout(r, 0));
         else break;
         await this.frame;
+        const pending = this.lastFrame?.pending ?? 0;
+        stalled = pending < best ? 0 : stalled + 1;
+        best = Math.min(best, pending);
       }
     });
   }
@@ -270,47 +290,13 @@ export class TokenCloud extends LitElement {
   }
 
   /** @internal Labels to draw, highest priority first: hovered, selected, the legend's cluster, then input order; hidden clusters left out. */
-  priorityOrder(): Uint32Array {
-    const key = [this.tokenData, this.summary, this._hovered, this._selected, this._hidden, this._focusRank];
-    if (this.orderCache && this.orderCache.key.every((v, i) => v === key[i])) return this.orderCache.order;
-    const n = this.tokenData.n, rank = this.summary.rank, hidden = this._hidden, focus = this._focusRank;
-    const out = new Uint32Array(n);
-    let m = 0;
-    const taken = new Uint8Array(n);
-    const take = (i: number) => {
-      if (i < 0 || i >= n || taken[i] || (hidden.size && hidden.has(rank[i]!))) return;
-      taken[i] = 1;
-      out[m++] = i;
-    };
-    take(this._hovered);
-    for (const i of this._selected) take(i);
-    if (focus >= 0) for (let i = 0; i < n; i++) if (rank[i] === focus) take(i);
-    for (let i = 0; i < n; i++) take(i);
-    const order = out.slice(0, m);
-    this.orderCache = { key, order };
-    return order;
-  }
+  priorityOrder(): Uint32Array { return this.order.get(this); }
 
   /** @internal The highlighted cluster rank: the legend row under the pointer, else (hover-dim) the hovered label's; -1 none. */
-  focusRank(): number {
-    if (this._focusRank >= 0) return this._focusRank;
-    const h = this._hovered;
-    return this.hoverDim && h >= 0 && this.colors.clusterIds.length > 1 ? this.summary.rank[h] ?? -1 : -1;
-  }
+  focusRank(): number { return focusRank(this); }
 
-  /** @internal n flags: 1 for labels dimmed: outside an active selection, or outside the highlighted cluster (the hovered label never). O(n). */
-  dimmedFlags(): Uint8Array {
-    const n = this.tokenData.n, focus = this.focusRank(), rank = this.summary.rank;
-    const flags = new Uint8Array(n);
-    if (this._selected.length === 0 && focus < 0) return flags;
-    if (this._selected.length) {
-      flags.fill(1);
-      for (const k of this._selected) flags[k] = 0;
-    }
-    if (focus >= 0) for (let i = 0; i < n; i++) if (rank[i] !== focus) flags[i] = 1;
-    if (this._hovered >= 0 && this._hovered < n) flags[this._hovered] = 0;
-    return flags;
-  }
+  /** @internal n flags: 1 for labels dimmed (outside an active selection or the highlighted cluster). O(n). */
+  dimmedFlags(): Uint8Array { return dimmedFlags(this); }
 
   /** @internal CSS px the legend covers at the right (0 without one; at most half the width). One layout read. */
   legendInset(width: number): number {

@@ -11,7 +11,7 @@ export const TOKEN_CLOUD_PROPERTIES: PropertyDeclarations = {
   fontSize: { attribute: 'font-size', type: Number }, fontFamily: { attribute: 'font-family' },
   maxTokenLength: { attribute: 'max-token-length', type: Number },
   colorScheme: { attribute: 'color-scheme' }, background: {}, legend: { type: Boolean, reflect: true },
-  transition: { type: Number }, theme: { reflect: true },
+  transition: { type: Number }, theme: { reflect: true }, dragMode: { attribute: 'drag-mode' },
   hoverDim: { attribute: 'hover-dim', converter: { fromAttribute: (v: string | null) => v === null || !/^(false|off|0)$/i.test(v.trim()) } },
   _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _selected: { state: true }, _hidden: { state: true }, _overlay: { state: true },
 };
@@ -28,15 +28,22 @@ export interface TokenCloudSettings {
   cluster: Int32Array | null;
   /** n label strings (LM tokens: spaces and control characters are shown visibly). */
   tokens: ArrayLike<string> | null;
-  /** n dataset rows these labels are (default 0…n−1): what a shared `selectionModel` speaks. */
+  /** n distinct dataset rows these labels are (default 0…n−1): what a shared `selectionModel` speaks. */
   rows: Uint32Array | null;
   /** An Apache Arrow Table; wins over the arrays. Columns by the `*-column` attributes, rows filtered by `preamble`. */
   data: Table | null;
   /** Tooltip text of a label (default: token, preamble, cluster); shown as text, never HTML. */
   tooltipFormatter: TooltipFormatter | null;
-  /** The preamble shown (attribute): filters `data` to its rows, and names the view (aria label, tooltip). */
+  /**
+   * The preamble shown (attribute): filters `data` to its rows, and names the view (aria label, tooltip). `''`
+   * (default) shows every row of `data`, allowed up to MAX_CLOUD_LABELS (50,000) rows.
+   */
   preamble: string;
-  /** Arrow column names (defaults `x`, `y`, `cluster_id` (`''` = none), `token`, `preamble`). */
+  /**
+   * Arrow column names (defaults `x`, `y`, `cluster_id` (`''` = none), `guess`, `preamble`). A missing default
+   * `token-column` draws `∅` labels and a missing default `preamble-column` shows no preamble (each fires
+   * `token-cloud-warning`); a name set explicitly must be a column (else `token-cloud-error` naming the attribute).
+   */
   xColumn: string; yColumn: string; clusterColumn: string; tokenColumn: string; preambleColumn: string;
   /** Label font size in CSS px (attribute `font-size`, default 12; or `--token-cloud-font-size`). */
   fontSize: number;
@@ -54,6 +61,8 @@ export interface TokenCloudSettings {
   transition: number;
   /** `'light'` (default), `'dark'` or `'auto'`. */
   theme: string;
+  /** What plain drags do, as in `<cluster-scatter>`: `'pan'` (default), `'lasso'` or `'rect'` (Shift+drag always lassos). */
+  dragMode: 'pan' | 'lasso' | 'rect';
   /**
    * Hovering a label dims the labels of other clusters, like `<cluster-scatter>`'s hover-dim (default true;
    * attribute `hover-dim="false"` / `"off"` turns it off). Hovering a legend row always highlights its cluster.
