@@ -39,7 +39,7 @@ const browser = await chromium.launch({
 // Warm-up page (not timed): lets Vite finish optimising dependencies (which reloads open pages) and transform
 // every module once before anything is timed.
 {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 820, height: 640 } }); // the measured pages' viewport, so the warm-up warms the same GPU-side state
   await page.goto(url);
   await page.waitForFunction(() => typeof globalThis.runBench === 'function', null, { timeout: 120_000 });
   await new Promise((r) => setTimeout(r, 3000));
