@@ -11,7 +11,7 @@
 //     the default dataset (preambles × 40 rows × 768), our defaults + seed; per-phase CPU s, peak RSS, anchors, quality on
 //     a seeded sample (bench/quality.mjs).
 // Prints one JSON line per run.
-import { spawnSync } from 'node:child_process';
+import { runChild } from './run-child.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { knnRecall, labelAccuracy, project, trustworthiness } from '@clamp-viz/projection';
@@ -34,9 +34,9 @@ const opt = (name, fallback) => {
 const round = (v) => Math.round(v * 1e4) / 1e4;
 
 if (args[0] === '--child') await child(JSON.parse(args[1]));
-else parent(args[0] ?? 'digits');
+else await parent(args[0] ?? 'digits');
 
-function parent(mode) {
+async function parent(mode) {
   const timeout = Number(opt('timeout', 900));
   const runs = [];
   if (mode === 'digits') {
@@ -52,18 +52,13 @@ function parent(mode) {
   }
   const lines = [];
   for (const run of runs) {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', JSON.stringify(run)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 24,
-      timeout: timeout * 1000,
-      killSignal: 'SIGKILL',
-    });
-    if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGKILL') console.log(JSON.stringify({ ...run, status: `timeout after ${timeout} s` }));
-    else if (r.status !== 0) console.log(JSON.stringify({ ...run, status: `failed (exit ${r.status})` }));
+    // A fresh process per run (time limit, 8 GB RSS cap): see run-child.mjs.
+    const line = await runChild(fileURLToPath(import.meta.url), ['--child', JSON.stringify(run)], timeout, 8192);
+    const { status, ...result } = line;
+    if (status !== 'ok') console.log(JSON.stringify({ ...run, ...result, status }));
     else {
-      process.stdout.write(r.stdout);
-      lines.push(JSON.parse(r.stdout));
+      console.log(JSON.stringify(result));
+      lines.push(result);
     }
   }
   if (mode === 'digits') {
