@@ -3,6 +3,7 @@ import type { KeyboardHandlers } from '../controllers/keyboard-controller.js';
 import type { PointerHandlers } from '../controllers/pointer-controller.js';
 import type { SelectionController } from '../controllers/selection-controller.js';
 import type { LegendHandlers } from '../legend/legend-template.js';
+import { toggleCluster } from '../legend/toggle-cluster.js';
 import { hoverDetail } from '../selection/row-events.js';
 import type { SelectionChange, SelectionState } from '../selection/selection-model.js';
 import { panView, screenToData, zoomView } from '../view/view-state.js';
@@ -134,10 +135,7 @@ export function legendHandlers(el: ClusterScatter): LegendHandlers {
   return {
     focus: (rank) => (el._focusRank = rank),
     toggle(rank) {
-      const hidden = new Set(el._hidden);
-      if (!hidden.delete(rank)) hidden.add(rank);
-      el._hidden = hidden;
-      el.announce(`cluster ${el.colors.clusterIds[rank]} ${hidden.has(rank) ? 'hidden' : 'shown'}`);
+      toggleCluster(el, rank);
       if (el._hovered >= 0 && el.summary.rank[el._hovered] === rank) el.selectionModel.hover(-1, el);
     },
   };

@@ -1,6 +1,7 @@
 import type { KeyboardHandlers } from '../controllers/keyboard-controller.js';
 import type { PointerHandlers } from '../controllers/pointer-controller.js';
 import type { LegendHandlers } from '../legend/legend-template.js';
+import { toggleCluster } from '../legend/toggle-cluster.js';
 import { hoverDetail } from '../selection/row-events.js';
 import type { SelectionChange, SelectionModel, SelectionState } from '../selection/selection-model.js';
 import { panView, zoomView } from '../view/view-state.js';
@@ -104,11 +105,6 @@ export function onCloudSelection(el: TokenCloud, state: SelectionState, change: 
 export function cloudLegendHandlers(el: TokenCloud): LegendHandlers {
   return {
     focus: (rank) => (el._focusRank = rank),
-    toggle(rank) {
-      const hidden = new Set(el._hidden);
-      if (!hidden.delete(rank)) hidden.add(rank);
-      el._hidden = hidden;
-      el.announce(`cluster ${el.colors.clusterIds[rank]} ${hidden.has(rank) ? 'hidden' : 'shown'}`);
-    },
+    toggle: (rank) => toggleCluster(el, rank),
   };
 }
