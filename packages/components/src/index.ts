@@ -40,6 +40,7 @@ export type { AutoOutlinesAsyncOptions } from './outline/auto-outlines-async.js'
 export type { ClusterOutline } from './outline/cluster-outline.js';
 export type { OutlinesSetting } from './outline/resolve-outlines.js';
 export type { ClusterScatterSettings } from './cluster-scatter/cluster-scatter.properties.js';
+export type { WebGLMode } from './cluster-scatter/check-settings.js';
 export { HOVER_ANNOUNCE_MS } from './cluster-scatter/scatter-interaction.js';
 export { DEFAULT_INTERACTIVE_POINTS } from './gl/level-of-detail.js';
 export { TokenCloud } from './token-cloud/token-cloud.component.js';

@@ -20,6 +20,19 @@ export const checkDragMode = (mode: unknown): void => oneOf('drag-mode', mode, D
 /** @throws ClusterScatterInputError naming `theme` unless 'light', 'dark' or 'auto'. */
 export const checkTheme = (theme: unknown): void => oneOf('theme', theme, THEMES);
 
+/** Values of the `webgl` attribute: `'auto'` (WebGL 2 when available, else WebGL 1) or `'1'` (always WebGL 1). */
+export const WEBGL_MODES = ['auto', '1'] as const;
+export type WebGLMode = (typeof WEBGL_MODES)[number];
+
+/**
+ * Whether a `webgl` setting prefers WebGL 2 (`'auto'` → true, `'1'` → false). O(1).
+ * @throws ClusterScatterInputError naming `webgl` unless 'auto' or '1'.
+ */
+export function checkWebGL(mode: unknown): boolean {
+  oneOf('webgl', mode, WEBGL_MODES);
+  return mode === 'auto';
+}
+
 /** @throws ClusterScatterInputError naming `transition` unless a finite number of ms ≥ 0. */
 export function checkTransition(ms: unknown): void {
   if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms))) throw new ClusterScatterInputError('transition', ms, 'must be a finite number of milliseconds >= 0');

@@ -45,7 +45,8 @@ import { CLUSTER_SCATTER_PROPERTIES, type ClusterScatterSettings, type ClusterSc
  * `positions` > `x`/`y`. `cluster`: n integer ids; `value` (or `value-column`): n numbers for continuous
  * schemes (legend: a min→max ramp); `tokens`/`preambles`: n strings for tooltips. Inputs are never
  * mutated. Bad input or settings fire `cluster-scatter-error` (a ClusterScatterInputError naming the
- * parameter, value and rule) and fall back to the default.
+ * parameter, value and rule) and fall back to the default. Drawn with WebGL 2 when available, else WebGL 1;
+ * `webgl="1"` always uses WebGL 1 (`isWebGL2` tells which).
  *
  * Accessibility: the host gets `role="application"`, `aria-roledescription="scatter plot"`, a label and
  * an `aria-description` summary (also `part="summary"`, the canvas's `aria-describedby`); hover is
@@ -99,11 +100,16 @@ export class ClusterScatter extends LitElement {
   private readonly problems = new InputProblems((error) => this.emit('cluster-scatter-error', { error }));
   private readonly gl = new GlController(
     this,
-    (canvas) => this.problems.check('webgl', () => createScatterLayer(canvas, { shared: true }), null),
+    (canvas) => this.problems.check('webgl', () => {
+      this.layerPrefersWebGL2 = this.preferWebGL2; // also when it fails: a new `webgl` value retries
+      return createScatterLayer(canvas, { shared: true, preferWebGL2: this.preferWebGL2 });
+    }, null),
     () => this.requestUpdate(), // updated() re-creates the layer and re-uploads everything
   );
   /** @internal The GL layer while connected and rendered. */
   get layer(): ScatterLayer | null { return this.gl.layer; }
+  /** @internal The resolved `webgl` setting (false for `'1'`). */ preferWebGL2 = true;
+  private layerPrefersWebGL2 = true;
   /** @internal */ points: ResolvedPoints = EMPTY_POINTS;
   /** @internal */ colors: PointColors = { rgba: new Uint8Array(0), clusterIds: new Int32Array(0) };
   /** @internal */ summary: ClusterSummary = clusterSummary(0, null, new Int32Array(0));
@@ -124,7 +130,7 @@ export class ClusterScatter extends LitElement {
     this.x = this.y = this.positions = this.value = this.cluster = this.data = null;
     this.tokens = this.preambles = this.tooltipFormatter = this.outlines = null;
     Object.assign(this, { xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: DEFAULT_TOKEN_COLUMN, preambleColumn: DEFAULT_PREAMBLE_COLUMN, valueColumn: '' });
-    Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', interactivePoints: this.lod.budget, outlineWidth: 2, outlineFill: 0 });
+    Object.assign(this, { hoverDim: 'auto', pointSize: 4, colorScheme: 'categorical', background: '', legend: false, dragMode: 'pan', transition: 0, theme: 'light', webgl: 'auto', interactivePoints: this.lod.budget, outlineWidth: 2, outlineFill: 0 });
     Object.assign(this, { _error: null, _autoOutlines: null, _hovered: -1, _focusRank: -1, _hidden: new Set(), _selected: new Uint32Array(0) });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refreshView(false));
@@ -141,6 +147,8 @@ export class ClusterScatter extends LitElement {
   get error(): Error | null { return this._error; }
   /** Current warnings (a copy): default text columns missing from `data` (also fired as `cluster-scatter-warning`). */
   get warnings(): ClusterScatterInputError[] { return this.inputWarnings.slice(); }
+  /** True when drawing with WebGL 2, false with WebGL 1 (see `webgl`); null while no GL layer exists (not rendered yet, disconnected, no WebGL). */
+  get isWebGL2(): boolean | null { return this.layer?.renderer.isWebGL2 ?? null; }
   /** Selected rows, ascending (a copy). */
   get selection(): Uint32Array { return this._selected.slice(); }
   /** The hovered row, or -1. */
@@ -243,6 +251,7 @@ export class ClusterScatter extends LitElement {
 
   private ensureLayer(): boolean {
     if (!this.isConnected) return false;
+    if (this.layerPrefersWebGL2 !== this.preferWebGL2) this.gl.recreate(); // `webgl` changed (or failed with the old one)
     const created = this.gl.ensure(this.renderRoot.querySelector('canvas'));
     if (this._error !== this.problems.first) this._error = this.problems.first; // e.g. WebGL unavailable or lost
     if (!created) return false;

@@ -3,6 +3,7 @@ import type { Table } from 'apache-arrow';
 import type { ClusterOutline } from '../outline/cluster-outline.js';
 import type { OutlinesSetting } from '../outline/resolve-outlines.js';
 import type { TooltipFormatter } from './point-info.js';
+import type { WebGLMode } from './check-settings.js';
 
 /**
  * lit property declarations of `<cluster-scatter>` (see the class comment for their meaning): data arrays
@@ -19,7 +20,7 @@ export const CLUSTER_SCATTER_PROPERTIES: PropertyDeclarations = {
   interactivePoints: { attribute: 'interactive-points', type: Number }, outlines: {},
   outlineWidth: { attribute: 'outline-width', type: Number }, outlineFill: { attribute: 'outline-fill', type: Number },
   hoverDim: { attribute: 'hover-dim', converter: { fromAttribute: (v: string | null) => (v === null || /^auto$/i.test(v.trim()) ? 'auto' : !/^(false|off|0)$/i.test(v.trim())) } },
-  theme: { reflect: true },
+  theme: { reflect: true }, webgl: {},
   _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _hidden: { state: true },
   _selected: { state: true }, _overlay: { state: true }, _autoOutlines: { state: true },
 };
@@ -94,6 +95,13 @@ export interface ClusterScatterSettings {
    * (`"false"`, `"off"`, `"0"`) never.
    */
   hoverDim: boolean | 'auto';
+  /**
+   * WebGL version (attribute `webgl`): `'auto'` (default: WebGL 2 when the browser has it, else WebGL 1) or `'1'`
+   * (always WebGL 1, e.g. to see what users of old browsers see; it draws through the page's shared WebGL 1
+   * context while other plots keep WebGL 2). Changing it re-creates the GL layer and uploads everything again;
+   * a bad value is reported (`cluster-scatter-error` naming `webgl`) and means `'auto'`. See `isWebGL2`.
+   */
+  webgl: WebGLMode;
 }
 
 /** Internal reactive state of `<cluster-scatter>` (merged into the class). */

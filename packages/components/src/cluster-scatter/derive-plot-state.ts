@@ -11,7 +11,7 @@ import { NO_OUTLINES, resolveOutlines } from '../outline/resolve-outlines.js';
 import { pointStates } from '../selection/point-states.js';
 import type { ClusterScatter } from './cluster-scatter.component.js';
 import { checkOutlineWidth, checkPointSize, resolveBackground, type InputProblems } from './input-problems.js';
-import { checkDragMode, checkInteractivePoints, checkOutlineFill, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition, textColumnWarnings } from './check-settings.js';
+import { checkDragMode, checkInteractivePoints, checkOutlineFill, checkOutlinesSetting, checkPointTexts, checkTheme, checkTransition, checkWebGL, textColumnWarnings } from './check-settings.js';
 import { resolveOutlineFill } from './resolve-outline-fill.js';
 
 /** Properties whose change means new colours (data keys aside). */
@@ -69,6 +69,7 @@ export function derivePlotState(
   if (dataChanged || colorChanged || ['outlines', '_autoOutlines', '_hidden', 'outlineFill'].some(has)) resolveOutlineFill(el, p);
   if (has('interactivePoints')) lod.budget = p.check('interactive-points', () => checkInteractivePoints(el.interactivePoints), DEFAULT_INTERACTIVE_POINTS);
   if (has('dragMode')) p.check('drag-mode', () => checkDragMode(el.dragMode), undefined); // unknown → 'pan'
+  if (has('webgl')) el.preferWebGL2 = p.check('webgl-setting', () => checkWebGL(el.webgl), true); // bad → 'auto'
   if (has('theme')) p.check('theme', () => checkTheme(el.theme), undefined); // unknown → light
   if (has('transition')) p.check('transition', () => checkTransition(el.transition), undefined); // bad → jump
   if (has('outlines')) p.check('outlines-setting', () => checkOutlinesSetting(el.outlines), undefined); // bad → none

@@ -53,6 +53,15 @@ export class GlController<L extends GlLayer = ScatterLayer> implements ReactiveC
   }
 
   hostDisconnected(): void {
+    this.recreate();
+  }
+
+  /**
+   * Drops the layer (freeing its GL resources and its use of the shared context) and forgets a failed
+   * creation, so the next {@link ensure} makes a new layer: e.g. after the host's `webgl` setting
+   * changed. The host then re-uploads everything, as after a context restore. O(1) plus the layer's destroy.
+   */
+  recreate(): void {
     this.waitForRestore?.();
     this.waitForRestore = null;
     this.failed = false;

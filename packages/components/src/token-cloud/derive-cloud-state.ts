@@ -1,6 +1,6 @@
 import { resolveColorScheme, type ColorScheme } from '../color/color-scheme.js';
 import { pointColors } from '../color/point-colors.js';
-import { checkDragMode } from '../cluster-scatter/check-settings.js';
+import { checkDragMode, checkWebGL } from '../cluster-scatter/check-settings.js';
 import { resolveBackground, type InputProblems } from '../cluster-scatter/input-problems.js';
 import { clusterSummary } from '../legend/cluster-summary.js';
 import { DEFAULT_MAX_TOKEN_LENGTH, displayToken } from '../text/display-token.js';
@@ -66,6 +66,7 @@ export function deriveCloudState(el: TokenCloud, changed: ReadonlyMap<PropertyKe
   if (has('fontSize') || has('fontFamily')) el.atlasKey = '';
   if (has('transition')) p.check('transition', () => { if (!(el.transition >= 0)) throw new TokenCloudInputError('transition', el.transition, 'must be a number of milliseconds >= 0'); }, undefined);
   if (has('theme')) p.check('theme', () => { if (!['light', 'dark', 'auto'].includes(el.theme)) throw new TokenCloudInputError('theme', el.theme, "must be 'light', 'dark' or 'auto'"); }, undefined);
+  if (has('webgl')) el.preferWebGL2 = p.check('webgl-setting', () => wrap(() => checkWebGL(el.webgl)), true); // bad → 'auto'
   if (has('dragMode')) p.check('drag-mode', () => wrap(() => checkDragMode(el.dragMode)), undefined); // unknown → 'pan'
   if (has('background')) el.backgroundRgba = p.check('background', () => wrap(() => resolveBackground(el.background)), null);
   el._error = p.first;

@@ -49,6 +49,7 @@ export const RENDER_STALL_FRAMES = 8;
  * (default `preamble`), rows filtered by `preamble`). A missing *default* text column draws `∅` labels / no
  * preamble and fires `token-cloud-warning`; a column set to another name must exist. A table with more than
  * MAX_CLOUD_LABELS (50,000) rows needs `preamble` (else a `token-cloud-error` on `preamble` and nothing drawn).
+ * `webgl="1"` draws with WebGL 1 even where WebGL 2 exists (`isWebGL2` tells which).
  * A shared `selectionModel` speaks dataset rows, so the cloud links with `<cluster-scatter>` views of the whole dataset.
  *
  * @summary Tokens as coloured text at their embedding coordinates.
@@ -74,7 +75,12 @@ export class TokenCloud extends LitElement {
   private readonly picking = new SelectionController(this, (state, change) => onCloudSelection(this, state, change));
   private readonly morph = new MorphController(this);
   private readonly problems = new InputProblems((error) => this.emit('token-cloud-error', { error }));
-  private readonly gl = new GlController<TextLayer>(this, (canvas) => this.problems.check('webgl', () => createTextLayer(canvas), null), () => this.requestUpdate());
+  private readonly gl = new GlController<TextLayer>(this, (canvas) => this.problems.check('webgl', () => {
+    this.layerPrefersWebGL2 = this.preferWebGL2; // also when it fails: a new `webgl` value retries
+    return createTextLayer(canvas, { shared: true, preferWebGL2: this.preferWebGL2 });
+  }, null), () => this.requestUpdate());
+  /** @internal The resolved `webgl` setting (false for `'1'`). */ preferWebGL2 = true;
+  private layerPrefersWebGL2 = true;
   private readonly legendHandlers = cloudLegendHandlers(this);
   /** @internal waits for web fonts, re-rasterises when they load or devicePixelRatio changes */
   readonly raster = new TextRasterController(this, {
@@ -114,7 +120,7 @@ export class TokenCloud extends LitElement {
     super();
     this.x = this.y = this.cluster = this.tokens = this.rows = this.data = this.tooltipFormatter = null;
     Object.assign(this, { preamble: '', xColumn: 'x', yColumn: 'y', clusterColumn: 'cluster_id', tokenColumn: DEFAULT_TOKEN_COLUMN, preambleColumn: DEFAULT_PREAMBLE_COLUMN });
-    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light', hoverDim: true, dragMode: 'pan' });
+    Object.assign(this, { fontSize: 12, fontFamily: '', maxTokenLength: 24, colorScheme: 'tol-rainbow', background: '', legend: false, transition: 0, theme: 'light', hoverDim: true, dragMode: 'pan', webgl: 'auto' });
     Object.assign(this, { _error: null, _hovered: -1, _focusRank: -1, _selected: new Uint32Array(0), _hidden: new Set() });
     this._overlay = { sketch: null, announcement: '' };
     new ColorSchemeController(this, () => this.theme === 'auto' && this.refresh());
@@ -131,6 +137,8 @@ export class TokenCloud extends LitElement {
   get placedCount(): number { return this.lastFrame?.placement.placed ?? 0; }
   /** Distinct cluster ids shown, ascending (a copy). */
   get clusterIds(): Int32Array { return this.colors.clusterIds.slice(); }
+  /** True when drawing with WebGL 2, false with WebGL 1 (see `webgl`); null while no GL layer exists. */
+  get isWebGL2(): boolean | null { return this.layer?.renderer.isWebGL2 ?? null; }
   /** The last input error, or null. */
   get error(): Error | null { return this._error; }
   /** Warnings of the current data (a copy; also fired as `token-cloud-warning`): a default column missing, a preamble matching no row. */
@@ -252,6 +260,7 @@ export class TokenCloud extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.layerPrefersWebGL2 !== this.preferWebGL2) this.gl.recreate(); // `webgl` changed (or failed with the old one)
     if (this.isConnected && this.gl.ensure(this.renderRoot.querySelector('canvas'))) {
       this.layer!.beforeFrame(() => cloudFrame(this));
       this.atlasKey = ''; // a new layer (first render or after a context restore) needs the atlas uploaded

@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import type { Table } from 'apache-arrow';
 import type { TooltipFormatter } from '../cluster-scatter/point-info.js';
+import type { WebGLMode } from '../cluster-scatter/check-settings.js';
 
 /** lit declarations of `<token-cloud>`: data as properties, settings as (kebab-case) attributes, `_` = internal state. */
 export const TOKEN_CLOUD_PROPERTIES: PropertyDeclarations = {
@@ -11,7 +12,7 @@ export const TOKEN_CLOUD_PROPERTIES: PropertyDeclarations = {
   fontSize: { attribute: 'font-size', type: Number }, fontFamily: { attribute: 'font-family' },
   maxTokenLength: { attribute: 'max-token-length', type: Number },
   colorScheme: { attribute: 'color-scheme' }, background: {}, legend: { type: Boolean, reflect: true },
-  transition: { type: Number }, theme: { reflect: true }, dragMode: { attribute: 'drag-mode' },
+  transition: { type: Number }, theme: { reflect: true }, dragMode: { attribute: 'drag-mode' }, webgl: {},
   hoverDim: { attribute: 'hover-dim', converter: { fromAttribute: (v: string | null) => v === null || !/^(false|off|0)$/i.test(v.trim()) } },
   _error: { state: true }, _hovered: { state: true }, _focusRank: { state: true }, _selected: { state: true }, _hidden: { state: true }, _overlay: { state: true },
 };
@@ -68,6 +69,12 @@ export interface TokenCloudSettings {
    * attribute `hover-dim="false"` / `"off"` turns it off). Hovering a legend row always highlights its cluster.
    */
   hoverDim: boolean;
+  /**
+   * WebGL version (attribute `webgl`), as in `<cluster-scatter>`: `'auto'` (default: WebGL 2 when available, else
+   * WebGL 1) or `'1'` (always WebGL 1, through the page's shared WebGL 1 context). Changing it re-creates the GL layer
+   * and uploads the glyph atlas again; a bad value fires `token-cloud-error` naming `webgl` and means `'auto'`.
+   */
+  webgl: WebGLMode;
 }
 
 /** Internal reactive state (merged into the class). */
