@@ -3,12 +3,13 @@
 // There is no JavaScript ClusterPlot to compare with; the reference is the Python ClusterPlot (ormalkai/ClusterPlot cd93408) run
 // in /work/shared/docs/clusterplot.md §7.
 // Usage (after `npx tsc -b`):
-//   node bench/clusterplot.mjs digits [--seeds 1871,1,2]
+//   node bench/clusterplot.mjs digits [--seeds 1871,1,2] [--calls defaults,threshold18]
 //     digits (test/fixtures/digits, 1797×64): the notebook's call (birch_threshold left at the reference default 0.3, so one
 //     anchor per row) per seed, plus our defaults (scale-aware BIRCH threshold) and threshold 18 for the first seed; exact
-//     metrics on all rows; a summary line of the notebook-call seeds against the reference.
-//   node bench/clusterplot.mjs large [--preambles 500] [--data-seed 1871] [--seed 1871] [--quality-sample 2000] [--timeout 900]
-//     the default dataset (preambles × 40 rows × 768), our defaults + seed; per-phase CPU s, peak RSS, anchors, quality on
+//     metrics on all rows; a summary line of the notebook-call seeds against the reference. With --calls, only those calls
+//     (names of CALLS: defaults, threshold18, sameCluster, kmeansAuto, notebook) on the first seed.
+//   node bench/clusterplot.mjs large [--calls defaults] [--preambles 500] [--data-seed 1871] [--seed 1871] [--quality-sample 2000] [--timeout 900]
+//     the default dataset (preambles × 40 rows × 768), each call of --calls (default: our defaults) + seed; per-phase CPU s, peak RSS, anchors, quality on
 //     a seeded sample (bench/quality.mjs).
 // Prints one JSON line per run.
 import { runChild } from './run-child.mjs';
@@ -24,6 +25,9 @@ const CALLS = {
   notebook: { anchors: { method: 'birch', threshold: 0.3 } },
   defaults: {},
   threshold18: { anchors: { method: 'birch', threshold: 18 } },
+  // Candidate defaults (task S3-M): threshold from the median same-cluster 1-NN distance; k-means with clamp(round(√m_c/2), 1, 16).
+  sameCluster: { anchors: { method: 'birch', thresholdFrom: 'same-cluster' } },
+  kmeansAuto: { anchors: { method: 'kmeans', perCluster: 'auto' } },
 };
 
 const args = process.argv.slice(2);
@@ -41,11 +45,10 @@ async function parent(mode) {
   const runs = [];
   if (mode === 'digits') {
     const seeds = opt('seeds', '1871,1,2').split(',').map(Number);
-    for (const seed of seeds) runs.push({ mode, seed, call: 'notebook' });
-    runs.push({ mode, seed: seeds[0], call: 'defaults' });
-    runs.push({ mode, seed: seeds[0], call: 'threshold18' });
+    if (opt('calls', null) === null) for (const seed of seeds) runs.push({ mode, seed, call: 'notebook' });
+    for (const call of opt('calls', 'defaults,threshold18').split(',')) runs.push({ mode, seed: seeds[0], call });
   } else if (mode === 'large') {
-    runs.push({ mode, call: 'defaults', preambles: Number(opt('preambles', 500)), dataSeed: Number(opt('data-seed', 1871)), seed: Number(opt('seed', 1871)), qualitySample: Number(opt('quality-sample', 2000)) });
+    for (const call of opt('calls', 'defaults').split(',')) runs.push({ mode, call, preambles: Number(opt('preambles', 500)), dataSeed: Number(opt('data-seed', 1871)), seed: Number(opt('seed', 1871)), qualitySample: Number(opt('quality-sample', 2000)) });
   } else {
     console.error('usage: node bench/clusterplot.mjs digits|large [options]');
     process.exit(2);

@@ -1,16 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { alphaShapeRings } from '../src/clusterplot/alpha-shape.js';
-import { anchorSet, autoAnchorCap } from '../src/clusterplot/anchor-set.js';
+import { anchorSet, autoAnchorCap, autoPerCluster } from '../src/clusterplot/anchor-set.js';
 import { chaikin } from '../src/clusterplot/chaikin.js';
 import { resolveClusterplotOptions } from '../src/clusterplot/clusterplot-options.js';
 import { douglasPeucker } from '../src/clusterplot/douglas-peucker.js';
 import { groupRows } from '../src/clusterplot/group-rows.js';
 import { localOutlierFactor } from '../src/clusterplot/local-outlier-factor.js';
+import { medianNnDistance } from '../src/clusterplot/median-nn-distance.js';
 import { overlapDifference } from '../src/clusterplot/overlap-difference.js';
 import { overlapMatrix, type SparseOverlap } from '../src/clusterplot/overlap-matrix.js';
 import { ringIsSimple, signedArea } from '../src/clusterplot/ring-geometry.js';
 import { clusterIndex } from '../src/methods/cluster-index.js';
-import { digits, digitsLabels, gaussian } from './fixtures.js';
+import { createRng } from '../src/random/create-rng.js';
+import { digits, digitsLabels, gaussian, inputError } from './fixtures.js';
 
 describe('anchorSet (BIRCH leader clustering, clusterplot.md §10.1)', () => {
   const X = digits();
@@ -62,6 +64,24 @@ describe('anchorSet (BIRCH leader clustering, clusterplot.md §10.1)', () => {
     expect(Array.from(auto.raised)).toEqual([0]);
   });
 
+  test("birch thresholdFrom 'same-cluster' uses the median same-cluster 1-NN distance (larger on digits, fewer anchors)", () => {
+    const all = run({ method: 'birch' });
+    const same = run({ method: 'birch', thresholdFrom: 'same-cluster' });
+    expect(same.threshold).toBeGreaterThanOrEqual(all.threshold!);
+    expect(same.count).toBeLessThanOrEqual(all.count);
+    expect(same.density.reduce((a, b) => a + b, 0)).toBe(X.rows);
+    expect(inputError(() => resolveClusterplotOptions({ anchors: { method: 'birch', thresholdFrom: 'cluster' as never } })).param).toBe('anchors.thresholdFrom');
+  });
+
+  test("kmeans perCluster 'auto' gives clamp(round(√m/2), 1, 16) anchors per cluster", () => {
+    expect([1, 2, 9, 10, 100, 1024, 10_000].map(autoPerCluster)).toEqual([1, 1, 2, 2, 5, 16, 16]);
+    const s = run({ method: 'kmeans', perCluster: 'auto' });
+    const sizes = new Int32Array(ids.length);
+    for (const c of index) sizes[c]!++;
+    expect(s.count).toBe(Array.from(sizes, autoPerCluster).reduce((a, b) => a + b, 0));
+    expect(s.threshold).toBeUndefined();
+  });
+
   test("kmeans perCluster 4 gives 4 anchors per cluster, each the mean of its members", () => {
     const s = run({ method: 'kmeans', perCluster: 4 });
     expect(s.count).toBe(4 * ids.length);
@@ -75,6 +95,26 @@ describe('anchorSet (BIRCH leader clustering, clusterplot.md §10.1)', () => {
     }
     expect(m).toBe(s.density[a]);
     for (let j = 0; j < X.cols; j++) expect(s.anchors[a * X.cols + j]).toBeCloseTo(mean[j]! / m, 9);
+  });
+});
+
+describe('medianNnDistance', () => {
+  // rows at 0, 1, 2, … on a line with alternating labels: every nearest row is 1 away, every nearest same-label row 2
+  const n = 40;
+  const X = { data: Float32Array.from({ length: n }, (_, i) => i), rows: n, cols: 1 };
+  const labels = Int32Array.from({ length: n }, (_, i) => i % 2);
+
+  test('gives the median distance to the nearest other row, or to the nearest same-cluster row with labels', () => {
+    expect(medianNnDistance(X, createRng(1), 16)).toBeCloseTo(1, 6);
+    expect(medianNnDistance(X, createRng(1), 16, labels)).toBeCloseTo(2, 6);
+    expect(Array.from(X.data.subarray(0, 3))).toEqual([0, 1, 2]);
+  });
+
+  test('skips sampled rows alone in their cluster and ignores zero distances unless all are zero', () => {
+    const single = Int32Array.from({ length: n }, (_, i) => (i === 0 ? 1 : 0));
+    expect(medianNnDistance(X, createRng(2), n, single)).toBeCloseTo(1, 6);
+    const dup = { data: Float32Array.from([0, 0, 0, 5, 7]), rows: 5, cols: 1 };
+    expect(medianNnDistance(dup, createRng(3), 5)).toBeCloseTo(2, 6);
   });
 });
 

@@ -28,13 +28,19 @@ export function autoAnchorCap(m: number): number {
   return Math.max(64, Math.ceil(3 * Math.sqrt(m)));
 }
 
+/** The k-means sub-cluster count of a cluster of m rows with `perCluster: 'auto'`: clamp(round(√m / 2), 1, 16). */
+export function autoPerCluster(m: number): number {
+  return Math.min(16, Math.max(1, Math.round(Math.sqrt(m) / 2)));
+}
+
 /** Factor by which a cluster's BIRCH threshold grows each time its leader pass exceeds the cap. */
 const RAISE = 1.15;
 
 /**
  * Splits each cluster (dense label, 0..C−1) into sub-clusters with the configured method, in ascending label order,
  * each cluster's rows taken in input order. The scale-aware BIRCH default sets threshold = thresholdScale × the median
- * nearest-neighbour distance (`medianNnDistance`, seed sub-stream). BIRCH sub-clusters per cluster are capped by
+ * nearest-neighbour distance (`medianNnDistance`, seed sub-stream; same-cluster neighbours with `thresholdFrom:
+ * 'same-cluster'`); k-means `perCluster: 'auto'` uses `autoPerCluster(m_c)`. BIRCH sub-clusters per cluster are capped by
  * `anchors.maxPerCluster` ('auto' = `autoAnchorCap(m_c)`, the default with the scale-aware threshold; null = no cap,
  * the default with an explicit threshold, i.e. the reference): a leader pass that would open one more stops, and the
  * cluster is redone with its threshold × 1.15 until it fits. Cost: BIRCH O(Σ m_c·S_c·d) with S_c ≤ cap, i.e.
@@ -53,7 +59,8 @@ export function* anchorSetJob(X: Matrix, labels: Int32Array, C: number, s: Clust
 
   let threshold: number | undefined;
   if (s.anchors.method === 'birch') {
-    threshold = s.anchors.threshold ?? s.anchors.thresholdScale * medianNnDistance(X, createRng((s.seed ^ 0x3c6ef372) >>> 0));
+    const sameCluster = s.anchors.thresholdFrom === 'same-cluster' ? labels : undefined;
+    threshold = s.anchors.threshold ?? s.anchors.thresholdScale * medianNnDistance(X, createRng((s.seed ^ 0x3c6ef372) >>> 0), 256, sameCluster);
     if (!(threshold > 0)) threshold = Number.MIN_VALUE;
   }
   const kmeansRng = createRng((s.seed ^ 0x7f4a7c15) >>> 0);
@@ -73,7 +80,10 @@ export function* anchorSetJob(X: Matrix, labels: Int32Array, C: number, s: Clust
         t *= RAISE;
         part = birchLeader(X, members, t, cap);
       }
-    } else part = kmeansSubclusters(X, members, s.anchors.perCluster, kmeansRng);
+    } else {
+      const K = s.anchors.perCluster === 'auto' ? autoPerCluster(members.length) : s.anchors.perCluster;
+      part = kmeansSubclusters(X, members, K, kmeansRng);
+    }
     parts.push(part);
     A += part.count;
     yield { phase: 'anchors', done: c + 1, total: C };

@@ -10,16 +10,24 @@ import type { ProgressCallback } from '../types.js';
  *   reference default is 0.3, which makes every row its own anchor on real data (§2.2 trap): pass 0.3 for parity only.
  * - `{method: 'birch'}` without `threshold` (the default): scale-aware, threshold = `thresholdScale` (default 1) × the
  *   median nearest-neighbour distance of a seeded sample of 256 rows. On digits (median 1-NN ≈ 16) that gives ≈ 350
- *   anchors for 1,797 rows (the reference's 15 → 480 and 18 → 256 bracket it).
+ *   anchors for 1,797 rows (the reference's 15 → 480 and 18 → 256 bracket it). `thresholdFrom: 'same-cluster'` takes the
+ *   median distance of each sampled row to its nearest row of the same cluster instead (default `'all-rows'`).
  * - `maxPerCluster` (birch only): cap on sub-clusters per cluster; a cluster whose leader pass would exceed it is redone
  *   with its threshold × 1.15 until it fits, which bounds the cost at O(m_c·cap·d) per pass. Default: `max(64, ⌈3√m_c⌉)`
  *   with the scale-aware threshold, none (`null`) with an explicit `threshold` (exact reference behaviour).
  * - `{method: 'kmeans', perCluster}`: seeded k-means++ then Lloyd, `perCluster` sub-clusters per cluster (fewer when a
- *   cluster has fewer distinct rows); anchor = mean of its members.
+ *   cluster has fewer distinct rows); anchor = mean of its members. `perCluster: 'auto'`: `autoPerCluster(m_c)` =
+ *   clamp(round(√m_c / 2), 1, 16) for a cluster of m_c rows.
  */
 export type ClusterplotAnchors =
-  | { readonly method: 'birch'; readonly threshold?: number; readonly thresholdScale?: number; readonly maxPerCluster?: number | null }
-  | { readonly method: 'kmeans'; readonly perCluster: number };
+  | {
+      readonly method: 'birch';
+      readonly threshold?: number;
+      readonly thresholdScale?: number;
+      readonly thresholdFrom?: 'all-rows' | 'same-cluster';
+      readonly maxPerCluster?: number | null;
+    }
+  | { readonly method: 'kmeans'; readonly perCluster: number | 'auto' };
 
 /**
  * Options of `clusterplot` (reference `ClusterPlot` parameter names, camelCased, in brackets). Defaults are the seed
@@ -79,8 +87,14 @@ export interface ClusterplotOptions {
 /** Validated settings (internal). */
 export interface ClusterplotSettings {
   readonly anchors:
-    | { readonly method: 'birch'; readonly threshold: number | undefined; readonly thresholdScale: number; readonly maxPerCluster: number | 'auto' | null }
-    | { readonly method: 'kmeans'; readonly perCluster: number };
+    | {
+        readonly method: 'birch';
+        readonly threshold: number | undefined;
+        readonly thresholdScale: number;
+        readonly thresholdFrom: 'all-rows' | 'same-cluster';
+        readonly maxPerCluster: number | 'auto' | null;
+      }
+    | { readonly method: 'kmeans'; readonly perCluster: number | 'auto' };
   readonly k: number;
   readonly umapNeighbors: number;
   readonly umapMinDist: number;
@@ -108,7 +122,7 @@ function numberOption(name: string, value: unknown, fallback: number, min: numbe
 }
 
 function resolveAnchors(value: unknown): ClusterplotSettings['anchors'] {
-  if (value === undefined) return { method: 'birch', threshold: undefined, thresholdScale: 1, maxPerCluster: 'auto' };
+  if (value === undefined) return { method: 'birch', threshold: undefined, thresholdScale: 1, thresholdFrom: 'all-rows', maxPerCluster: 'auto' };
   if (value === null || typeof value !== 'object') throw new ProjectionInputError('anchors', value, "must be {method: 'birch', threshold?} or {method: 'kmeans', perCluster}");
   const a = value as Record<string, unknown>;
   if (a.method === 'birch') {
@@ -116,10 +130,15 @@ function resolveAnchors(value: unknown): ClusterplotSettings['anchors'] {
     const thresholdScale = numberOption('anchors.thresholdScale', a.thresholdScale, 1, 0, Infinity, 'must be a finite number > 0', true);
     const maxPerCluster =
       a.maxPerCluster === undefined ? (threshold === undefined ? 'auto' : null) : a.maxPerCluster === null ? null : integerOption('anchors.maxPerCluster', a.maxPerCluster, 1, 1, 1 << 30);
-    return { method: 'birch', threshold, thresholdScale, maxPerCluster };
+    const thresholdFrom = a.thresholdFrom ?? 'all-rows';
+    if (thresholdFrom !== 'all-rows' && thresholdFrom !== 'same-cluster') {
+      throw new ProjectionInputError('anchors.thresholdFrom', thresholdFrom, "must be 'all-rows' or 'same-cluster'");
+    }
+    return { method: 'birch', threshold, thresholdScale, thresholdFrom, maxPerCluster };
   }
   if (a.method === 'kmeans') {
-    if (a.perCluster === undefined) throw new ProjectionInputError('anchors.perCluster', undefined, "is required by method 'kmeans' (sub-clusters per cluster, an integer >= 1)");
+    if (a.perCluster === undefined) throw new ProjectionInputError('anchors.perCluster', undefined, "is required by method 'kmeans' (sub-clusters per cluster, an integer >= 1, or 'auto')");
+    if (a.perCluster === 'auto') return { method: 'kmeans', perCluster: 'auto' };
     return { method: 'kmeans', perCluster: integerOption('anchors.perCluster', a.perCluster, 1, 1, 1 << 20) };
   }
   throw new ProjectionInputError('anchors.method', a.method, "must be 'birch' or 'kmeans'");
