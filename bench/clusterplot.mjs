@@ -12,7 +12,7 @@
 //     the default dataset (preambles × 40 rows × 768), each call of --calls (default: our defaults) + seed; per-phase CPU s, peak RSS, anchors, quality on
 //     a seeded sample (bench/quality.mjs).
 // Prints one JSON line per run.
-import { runChild } from './run-child.mjs';
+import { runChildren } from './run-child.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { knnRecall, labelAccuracy, project, trustworthiness } from '@clamp-viz/projection';
@@ -53,17 +53,8 @@ async function parent(mode) {
     console.error('usage: node bench/clusterplot.mjs digits|large [options]');
     process.exit(2);
   }
-  const lines = [];
-  for (const run of runs) {
-    // A fresh process per run (time limit, 8 GB RSS cap): see run-child.mjs.
-    const line = await runChild(fileURLToPath(import.meta.url), ['--child', JSON.stringify(run)], timeout, 8192);
-    const { status, ...result } = line;
-    if (status !== 'ok') console.log(JSON.stringify({ ...run, ...result, status }));
-    else {
-      console.log(JSON.stringify(result));
-      lines.push(result);
-    }
-  }
+  // A fresh process per run (time limit, 8 GB RSS cap): see run-child.mjs.
+  const lines = await runChildren(fileURLToPath(import.meta.url), runs, timeout);
   if (mode === 'digits') {
     const mine = lines.filter((l) => l.call === 'notebook');
     if (mine.length === 0) return;

@@ -57,3 +57,20 @@ export function runChild(script, argv, timeoutS, maxRssMb) {
     });
   });
 }
+
+/**
+ * Runs `script --child <run as JSON>` once per run (see {@link runChild}; 8 GB RSS cap) and prints one JSON line per
+ * run: the child's result, or the run with its failure status. Resolves to the results of the runs that succeeded.
+ */
+export async function runChildren(script, runs, timeoutS) {
+  const results = [];
+  for (const run of runs) {
+    const { status, ...result } = await runChild(script, ['--child', JSON.stringify(run)], timeoutS, 8192);
+    if (status !== 'ok') console.log(JSON.stringify({ ...run, ...result, status }));
+    else {
+      console.log(JSON.stringify(result));
+      results.push(result);
+    }
+  }
+  return results;
+}

@@ -6,7 +6,7 @@
 // benchmark's first_ms). With --profile, a CDP CPU profile (0.1 ms sampling) is recorded over exactly that window and the
 // functions with the most self time are printed ((program) = native/GPU waits, (idle) = waiting for the next frame).
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -20,11 +20,7 @@ const profile = args.includes('--profile');
 const server = await createServer({ configFile: fileURLToPath(new URL('./vite.config.mjs', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
 await server.listen();
 const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 const open = async () => {
   const page = await browser.newPage({ viewport: { width: 820, height: 640 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -8,7 +8,7 @@
 // --cold skips the untimed warm-up call in the page (so the first worker run includes Vite transforming its modules).
 // --fresh measures every place and repeat in a new page (cold JIT everywhere; Vite's transforms warmed once).
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -35,10 +35,7 @@ try {
     }
     console.log(JSON.stringify({ where: 'node', data, n, ms, ...summary }));
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ["--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   try {
     const open = async () => {
       const page = await browser.newPage();

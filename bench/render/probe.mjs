@@ -3,7 +3,7 @@
 // --full also times the unzoomed view; --cold skips the warm-up probe, so the first size measures a cold page (JIT, shaders).
 // Serves bench/render with Vite and runs probe.ts in headless Chromium (SwiftShader), printing one JSON line per size and view.
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -13,10 +13,7 @@ const reps = Number(opt('reps', '5'));
 const server = await createServer({ configFile: fileURLToPath(new URL('./vite.config.mjs', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
 await server.listen();
 const url = server.resolvedUrls.local[0] + 'probe.html';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 820, height: 640 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -9,7 +9,7 @@
 import { build, createServer, preview } from 'vite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -31,11 +31,7 @@ const server = production
 if (!production) await server.listen();
 const url = server.resolvedUrls.local[0];
 console.error(`render bench: ${production ? 'production build' : 'Vite dev server'} at ${url}`);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 // Warm-up page (not timed): lets Vite finish optimising dependencies (which reloads open pages) and transform
 // every module once before anything is timed.
 {

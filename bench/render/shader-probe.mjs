@@ -4,7 +4,7 @@
 // Serves bench/render with Vite and runs shader-probe.ts in headless Chromium (SwiftShader); prints the median
 // all-point frame time per variant (interleaved reps in one page) as one JSON line per size.
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -15,10 +15,7 @@ const zoom = Number(opt('zoom', '1'));
 const variants = opt('variants', 'current,solid,size1,solid1').split(',');
 const server = await createServer({ configFile: fileURLToPath(new URL('./vite.config.mjs', import.meta.url)), server: { port: 0, host: '127.0.0.1' } });
 await server.listen();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 820, height: 640 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));

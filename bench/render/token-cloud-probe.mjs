@@ -9,7 +9,7 @@
 // readPixels), placed and atlas_entries (texts rasterised in the glyph atlas).
 // Each run uses a fresh element in one page; a 2,000-label warm-up run first (Vite transforms, JIT), not printed.
 import { createServer } from 'vite';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './launch-chromium.mjs';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
@@ -85,10 +85,7 @@ async function probe([n, moduleUrl]) {
   return out;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 820, height: 640 } });
   page.on('pageerror', (e) => console.error('page error:', e.message)); 
