@@ -3,6 +3,7 @@ import '../src/cluster-scatter/cluster-scatter.js';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
 import { categoricalColor } from '../src/color/categorical-color.js';
 import { createSelectionModel } from '../src/selection/selection-model.js';
+import { mountScatter } from './mount-scatter.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(() => {
@@ -21,12 +22,7 @@ async function mount(setup: (el: ClusterScatter) => void = () => {}, left = 0): 
   const x = new Float32Array(9), y = new Float32Array(9), cluster = new Int32Array(9);
   for (let i = 0; i < 9; i++) [x[i], y[i], cluster[i]] = [i % 3, Math.floor(i / 3), 4 + Math.floor(i / 3)];
   Object.assign(el, { x, y, cluster, pointSize: 12, tokens: Array.from({ length: 9 }, (_, i) => `t${i}`) });
-  setup(el);
-  document.body.append(el);
-  mounted.push(el);
-  await el.renderComplete;
-  await el.indexReady;
-  return el;
+  return mountScatter(el, setup, mounted);
 }
 
 function hoverAt(el: ClusterScatter, i: number): void {

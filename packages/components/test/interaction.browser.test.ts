@@ -3,6 +3,7 @@ import '../src/cluster-scatter/cluster-scatter.js';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
 import { categoricalColor } from '../src/color/categorical-color.js';
 import { createSelectionModel } from '../src/selection/selection-model.js';
+import { mountScatter } from './mount-scatter.js';
 
 const SIZE = 100;
 // Four points at the corners of a unit square; points 0 and 1 share cluster 5.
@@ -20,12 +21,7 @@ async function mount(setup: (el: ClusterScatter) => void = () => {}, left = 0): 
   const el = document.createElement('cluster-scatter');
   el.style.cssText = `width:${SIZE}px;height:${SIZE}px;position:fixed;left:${left}px;top:0`;
   Object.assign(el, { x: X, y: Y, cluster: CLUSTER, pointSize: 10, tokens: ['alpha', 'beta', EVIL, 'delta'], preambles: ['p0', 'p1', 'The <b>cat</b> sat.', 'p3'] });
-  setup(el);
-  document.body.append(el);
-  mounted.push(el);
-  await el.renderComplete;
-  await el.indexReady;
-  return el;
+  return mountScatter(el, setup, mounted);
 }
 
 function rgbAt(el: ClusterScatter, x: number, y: number): [number, number, number] {

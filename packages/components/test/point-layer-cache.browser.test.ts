@@ -6,6 +6,7 @@ import { createRenderer } from '../src/gl/create-renderer.js';
 import { createPointBuffers } from '../src/gl/point-buffers.js';
 import { createPointsCommand } from '../src/gl/points-command.js';
 import { createScatterLayer } from '../src/gl/scatter-layer.js';
+import { mountScatter } from './mount-scatter.js';
 
 function canvas(size: number): HTMLCanvasElement {
   const c = document.createElement('canvas');
@@ -56,12 +57,7 @@ async function mount(setup: (el: ClusterScatter) => void = () => {}): Promise<Cl
   const x = new Float32Array(9), y = new Float32Array(9), cluster = new Int32Array(9);
   for (let i = 0; i < 9; i++) [x[i], y[i], cluster[i]] = [i % 3, Math.floor(i / 3), Math.floor(i / 3)];
   Object.assign(el, { x, y, cluster, pointSize: 12 });
-  setup(el);
-  document.body.append(el);
-  mounted.push(el);
-  await el.renderComplete;
-  await el.indexReady;
-  return el;
+  return mountScatter(el, setup, mounted);
 }
 
 function hoverAt(el: ClusterScatter, i: number): void {

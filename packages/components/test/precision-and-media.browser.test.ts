@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { cdp } from 'vitest/browser';
 import '../src/cluster-scatter/cluster-scatter.js';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
+import { mountScatter } from './mount-scatter.js';
 
 const mounted: HTMLElement[] = [];
 afterEach(async () => {
@@ -12,12 +13,7 @@ afterEach(async () => {
 async function mount(setup: (el: ClusterScatter) => void): Promise<ClusterScatter> {
   const el = document.createElement('cluster-scatter');
   el.style.cssText = 'width:100px;height:100px;position:fixed;left:0;top:0';
-  setup(el);
-  document.body.append(el);
-  mounted.push(el);
-  await el.renderComplete;
-  await el.indexReady;
-  return el;
+  return mountScatter(el, setup, mounted);
 }
 
 function hoverAt(el: Element, x: number, y: number): void {

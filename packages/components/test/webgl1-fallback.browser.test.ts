@@ -7,6 +7,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ClusterScatter } from '../src/cluster-scatter/cluster-scatter.component.js';
 import { loseAndRestoreContext } from './lose-context.js';
+import { mountScatter } from './mount-scatter.js';
 
 const nativeGetContext = HTMLCanvasElement.prototype.getContext;
 HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, options?: unknown) {
@@ -42,12 +43,7 @@ async function mount(setup: (el: ClusterScatter) => void = () => {}): Promise<Cl
   const el = document.createElement('cluster-scatter');
   el.style.cssText = 'width:120px;height:120px;display:block';
   Object.assign(el, { x: Float32Array.of(0, 1, 0, 1), y: Float32Array.of(0, 0, 1, 1), cluster: Int32Array.of(3, 5, 7, 9), pointSize: 12 });
-  setup(el);
-  document.body.append(el);
-  mounted.push(el);
-  await el.renderComplete;
-  await el.indexReady;
-  return el;
+  return mountScatter(el, setup, mounted);
 }
 
 describe('<cluster-scatter> on WebGL1 (no webgl2 context)', () => {
